@@ -1,0 +1,110 @@
+/**
+ * The raw surface of the compiled addon (build/Release/mesos_napi.node).
+ * Protobufs cross as serialized bytes in both directions; the idiomatic classes
+ * in src/ encode and decode them.
+ *
+ * Statuses are libmesos's mesos::Status values: 1 DRIVER_NOT_STARTED,
+ * 2 DRIVER_RUNNING, 3 DRIVER_ABORTED, 4 DRIVER_STOPPED.
+ */
+
+/**
+ * Called on the JS thread for every libmesos callback, in the order libmesos made
+ * them, one at a time. The libmesos thread that made the callback waits until the
+ * returned value (if it is a thenable) has settled, or until this returns when it is
+ * not, before it returns to libmesos. Must not throw.
+ */
+export type NativeDispatch = (event: string, ...args: unknown[]) => unknown;
+
+/** Scheduler events and their arguments, as the addon passes them to NativeDispatch. */
+export interface NativeSchedulerEvents {
+  registered: [frameworkId: Uint8Array, masterInfo: Uint8Array];
+  reregistered: [masterInfo: Uint8Array];
+  disconnected: [];
+  resourceOffers: [offers: Uint8Array[]];
+  offerRescinded: [offerId: Uint8Array];
+  statusUpdate: [status: Uint8Array];
+  frameworkMessage: [executorId: Uint8Array, slaveId: Uint8Array, data: Uint8Array];
+  slaveLost: [slaveId: Uint8Array];
+  executorLost: [executorId: Uint8Array, slaveId: Uint8Array, status: number];
+  error: [message: string];
+}
+
+/** Executor events and their arguments. */
+export interface NativeExecutorEvents {
+  registered: [executorInfo: Uint8Array, frameworkInfo: Uint8Array, slaveInfo: Uint8Array];
+  reregistered: [slaveInfo: Uint8Array];
+  disconnected: [];
+  launchTask: [task: Uint8Array];
+  killTask: [taskId: Uint8Array];
+  frameworkMessage: [data: Uint8Array];
+  shutdown: [];
+  error: [message: string];
+}
+
+/** Common lifecycle of both native drivers. */
+export interface NativeDriverLifecycle {
+  start(): number;
+  abort(): number;
+  /** Waits for libmesos's join() on a thread of its own; calls back on the JS thread. */
+  join(onDone: (status: number) => void): void;
+  /**
+   * Aborts the driver if it still runs, waits for its threads and deletes the libmesos
+   * driver, all off the JS thread; then releases the thread-safe function (the driver no
+   * longer keeps the process alive) and calls back. No other call is valid afterwards.
+   */
+  destroy(onDone: () => void): void;
+}
+
+export interface NativeSchedulerDriver extends NativeDriverLifecycle {
+  stop(failover: boolean): number;
+  requestResources(requests: Uint8Array[]): number;
+  launchTasks(offerIds: Uint8Array[], tasks: Uint8Array[], filters: Uint8Array | null): number;
+  killTask(taskId: Uint8Array): number;
+  acceptOffers(
+    offerIds: Uint8Array[],
+    operations: Uint8Array[],
+    filters: Uint8Array | null,
+  ): number;
+  declineOffer(offerId: Uint8Array, filters: Uint8Array | null): number;
+  reviveOffers(roles: string[] | null): number;
+  suppressOffers(roles: string[] | null): number;
+  acknowledgeStatusUpdate(status: Uint8Array): number;
+  sendFrameworkMessage(executorId: Uint8Array, slaveId: Uint8Array, data: Uint8Array): number;
+  reconcileTasks(statuses: Uint8Array[]): number;
+  updateFramework(
+    frameworkInfo: Uint8Array,
+    suppressedRoles: string[],
+    offerConstraints: Uint8Array | null,
+  ): number;
+}
+
+export interface NativeExecutorDriver extends NativeDriverLifecycle {
+  stop(): number;
+  sendStatusUpdate(status: Uint8Array): number;
+  sendFrameworkMessage(data: Uint8Array): number;
+}
+
+export interface NativeSchedulerDriverConstructor {
+  new (
+    dispatch: NativeDispatch,
+    frameworkInfo: Uint8Array,
+    master: string,
+    implicitAcknowledgements: boolean,
+    credential: Uint8Array | null,
+    suppressedRoles: string[] | null,
+  ): NativeSchedulerDriver;
+}
+
+export interface NativeExecutorDriverConstructor {
+  /** environment null: libmesos reads the process environment. */
+  new (dispatch: NativeDispatch, environment: Record<string, string> | null): NativeExecutorDriver;
+}
+
+export interface NativeBinding {
+  SchedulerDriver: NativeSchedulerDriverConstructor;
+  ExecutorDriver: NativeExecutorDriverConstructor;
+  /** MESOS_VERSION of the headers the addon was compiled against. */
+  mesosVersion: string;
+  /** GOOGLE_PROTOBUF_VERSION the addon was compiled against, e.g. "3021012". */
+  protobufVersion: string;
+}
