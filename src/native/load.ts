@@ -1,0 +1,16 @@
+import type { NativeBinding } from './binding';
+
+let override: NativeBinding | undefined;
+let loaded: NativeBinding | undefined;
+
+/** Tests hand in a stand-in binding; undefined goes back to the compiled addon. */
+export function useBinding(binding: NativeBinding | undefined): void {
+  override = binding;
+}
+
+/** The compiled addon, loaded once; throws AddonNotFoundError with possible solutions. */
+export function loadBinding(): NativeBinding {
+  if (override) return override;
+  if (!loaded) loaded = require('bindings')('mesos_napi') as NativeBinding;
+  return loaded;
+}
