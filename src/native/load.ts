@@ -1,3 +1,5 @@
+import { builtAgainst, findMesos } from '../discovery';
+import { addonNotFound } from './addon-error';
 import type { NativeBinding } from './binding';
 
 let override: NativeBinding | undefined;
@@ -8,9 +10,15 @@ export function useBinding(binding: NativeBinding | undefined): void {
   override = binding;
 }
 
-/** The compiled addon, loaded once; throws AddonNotFoundError with possible solutions. */
+/** The compiled addon, loaded once; throws AddonNotFoundError listing possible solutions. */
 export function loadBinding(): NativeBinding {
   if (override) return override;
-  if (!loaded) loaded = require('bindings')('mesos_napi') as NativeBinding;
+  if (!loaded) {
+    try {
+      loaded = require('bindings')('mesos_napi') as NativeBinding;
+    } catch (cause) {
+      throw addonNotFound(cause, findMesos(), builtAgainst());
+    }
+  }
   return loaded;
 }
