@@ -1,3 +1,4 @@
+import bindings from 'bindings';
 import { builtAgainst, findMesos } from '../discovery';
 import { addonNotFound } from './addon-error';
 import type { NativeBinding } from './binding';
@@ -15,7 +16,7 @@ export function loadBinding(): NativeBinding {
   if (override) return override;
   if (!loaded) {
     try {
-      loaded = require('bindings')('mesos_napi') as NativeBinding;
+      loaded = bindings('mesos_napi') as NativeBinding;
     } catch (cause) {
       throw addonNotFound(cause, findMesos(), builtAgainst());
     }
