@@ -92,13 +92,18 @@ function candidates(env: NodeJS.ProcessEnv, fallbackPrefixes: string[]): Candida
 /**
  * Finds the installed Mesos the way the JVM binding does: MESOS_HOME, then
  * MESOS_NATIVE_JAVA_LIBRARY and MESOS_NATIVE_LIBRARY, then pkg-config, then
- * mesos-master on PATH, then the usual prefixes. The first usable one wins; every
+ * mesos-master on PATH, then the usual prefixes (MESOS_NAPI_SEARCH_PREFIXES replaces them). The first usable one wins; every
  * candidate tried before it is reported with the reason it was passed over.
  */
 export function findMesos(options: DiscoveryOptions = {}): Discovery {
   const env = options.env ?? process.env;
   const rejected: Rejection[] = [];
-  for (const candidate of candidates(env, options.fallbackPrefixes ?? DEFAULT_PREFIXES)) {
+  const fallbackPrefixes =
+    options.fallbackPrefixes ??
+    (env.MESOS_NAPI_SEARCH_PREFIXES !== undefined
+      ? env.MESOS_NAPI_SEARCH_PREFIXES.split(path.delimiter).filter(Boolean)
+      : DEFAULT_PREFIXES);
+  for (const candidate of candidates(env, fallbackPrefixes)) {
     const inspection = candidate.inspect();
     if ('install' in inspection) return { install: inspection.install, rejected };
     rejected.push({
