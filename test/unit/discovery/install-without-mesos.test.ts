@@ -77,7 +77,7 @@ describe('without Mesos', () => {
     });
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(
-      /^Mesos not found\.\nLooked at:\n  - pkg-config mesos: pkg-config has no mesos package\n/,
+      /^Mesos not found\.\nLooked at:\n {2}- pkg-config mesos: pkg-config has no mesos package\n/,
     );
   });
 });
