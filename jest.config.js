@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     {
       displayName: 'unit',

@@ -1,0 +1,12 @@
+'use strict';
+// Ends the run with one plain line: "tests: N passed, N failed, N skipped".
+class SummaryReporter {
+  onRunComplete(_contexts, results) {
+    const skipped = results.numPendingTests + results.numTodoTests;
+    process.stdout.write(
+      `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped\n`,
+    );
+  }
+}
+
+module.exports = SummaryReporter;
