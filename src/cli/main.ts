@@ -1,21 +1,25 @@
 #!/usr/bin/env node
+import { cluster } from './cluster';
 import { doctor } from './doctor';
 
 const USAGE = `usage: mesos-napi <command>
 
 commands:
-  doctor   show which Mesos was found, by which rule, why others were passed over,
-           and whether the addon is built and loads
-  build    build the native addon against the Mesos found`;
+  doctor    show which Mesos was found, by which rule, why others were passed over,
+            and whether the addon is built and loads
+  build     build the native addon against the Mesos found
+  cluster   run a local mesos-master and mesos-agent on 127.0.0.1 until Ctrl-C`;
 
-function main(argv: string[]): number {
-  const [command] = argv;
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
   switch (command) {
     case 'doctor':
       return doctor();
     case 'build':
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require('../../scripts/build-native').buildNative({ force: true });
+    case 'cluster':
+      return cluster(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -28,4 +32,12 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: Error) => {
+    console.error(`mesos-napi: ${error.message}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,209 @@
+import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
+import { findMesos, type MesosInstall } from '../discovery';
+import { checkPortFree, freePort } from './ports';
+import { killAll, processesUnder } from './sandbox-processes';
+
+export interface LocalClusterOptions {
+  /** Defaults to the Mesos that discovery finds. */
+  install?: MesosInstall;
+  ip?: string;
+  /** 0 or absent: a free port. */
+  masterPort?: number;
+  agentPort?: number;
+  /** The agent's --resources. */
+  resources?: string;
+  /** How long to wait for the agent to register, in ms. */
+  timeoutMs?: number;
+  /** Extra flags, e.g. ['--checkpoint'] style strings. */
+  masterFlags?: string[];
+  agentFlags?: string[];
+}
+
+export interface LocalCluster {
+  /** host:port of the master, to hand to a scheduler driver. */
+  master: string;
+  webUi: string;
+  workDir: string;
+  agentId: string;
+  masterProcess: ChildProcess;
+  agentProcess: ChildProcess;
+  /** Stops agent and master, kills what ran in their sandboxes, removes the work directory. */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_AGENT_RESOURCES = 'cpus:4;mem:4096;disk:8192;ports:[31000-31999]';
+
+function getJson(url: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { timeout: 2000 }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => (body += chunk));
+      response.on('end', () => {
+        try {
+          resolve(JSON.parse(body));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+  });
+}
+
+function logTail(file: string, lines = 15): string {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+async function terminate(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited(child);
+  clearTimeout(timer);
+}
+
+function requireBinary(install: MesosInstall, which: 'master' | 'agent'): string {
+  const binary = install[which];
+  if (!binary) {
+    throw new Error(
+      `mesos-${which} is not installed under ${install.prefix} (Mesos ${install.version}, found by ${install.rule}); ` +
+        'install the Mesos binaries or point MESOS_HOME at a prefix that has sbin/mesos-master and sbin/mesos-agent',
+    );
+  }
+  return binary;
+}
+
+function startProcess(binary: string, flags: string[], log: string): ChildProcess {
+  const out = fs.openSync(log, 'a');
+  const child = spawn(binary, flags, { stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  return child;
+}
+
+/** Polls the master until an agent is registered; fails early if either process exits. */
+async function waitForAgent(
+  webUi: string,
+  children: Array<[string, ChildProcess, string]>,
+  timeoutMs: number,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const [name, child, log] of children) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(
+          `${name} exited (${child.exitCode ?? child.signalCode}) before the agent registered; last lines of ${log}:\n${logTail(log)}`,
+        );
+      }
+    }
+    try {
+      const state = (await getJson(`${webUi}/master/slaves`)) as { slaves?: Array<{ id: string }> };
+      if (state.slaves && state.slaves.length > 0) return state.slaves[0].id;
+    } catch {
+      // master not up yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `the agent did not register within ${timeoutMs} ms; last lines of the agent log:\n${logTail(children[1][2])}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Starts mesos-master and one mesos-agent on loopback in a fresh temporary work directory
+ * (posix launcher and isolation, no systemd), and resolves once the agent has registered.
+ */
+export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
+  const ip = options.ip ?? '127.0.0.1';
+  const install = options.install ?? findMesos().install;
+  if (!install) {
+    throw new Error(
+      'no Mesos installation found; run `npx mesos-napi doctor` to see where it looked',
+    );
+  }
+  const masterBinary = requireBinary(install, 'master');
+  const agentBinary = requireBinary(install, 'agent');
+  const masterPort = options.masterPort || (await freePort(ip));
+  const agentPort = options.agentPort || (await freePort(ip));
+  await checkPortFree(ip, masterPort, 'the master');
+  await checkPortFree(ip, agentPort, 'the agent');
+
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-cluster-'));
+  const master = `${ip}:${masterPort}`;
+  const webUi = `http://${master}`;
+  const masterLog = path.join(workDir, 'master.log');
+  const agentLog = path.join(workDir, 'agent.log');
+
+  const masterProcess = startProcess(
+    masterBinary,
+    [
+      `--ip=${ip}`,
+      `--port=${masterPort}`,
+      `--hostname=${ip}`,
+      `--work_dir=${path.join(workDir, 'master')}`,
+      '--registry=in_memory',
+      ...(options.masterFlags ?? []),
+    ],
+    masterLog,
+  );
+  const agentProcess = startProcess(
+    agentBinary,
+    [
+      `--master=${master}`,
+      `--ip=${ip}`,
+      `--port=${agentPort}`,
+      `--hostname=${ip}`,
+      `--work_dir=${path.join(workDir, 'agent')}`,
+      `--runtime_dir=${path.join(workDir, 'agent-run')}`,
+      '--launcher=posix',
+      '--isolation=posix/cpu,posix/mem',
+      '--no-systemd_enable_support',
+      `--resources=${options.resources ?? DEFAULT_AGENT_RESOURCES}`,
+      ...(options.agentFlags ?? []),
+    ],
+    agentLog,
+  );
+
+  let stopped: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      await terminate(agentProcess, 5000);
+      await terminate(masterProcess, 5000);
+      const sandboxes = path.join(workDir, 'agent');
+      killAll(processesUnder(sandboxes), 'SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      killAll(processesUnder(sandboxes), 'SIGKILL');
+      fs.rmSync(workDir, { recursive: true, force: true });
+    })());
+
+  try {
+    const agentId = await waitForAgent(
+      webUi,
+      [
+        ['mesos-master', masterProcess, masterLog],
+        ['mesos-agent', agentProcess, agentLog],
+      ],
+      options.timeoutMs ?? 60000,
+    );
+    return { master, webUi, workDir, agentId, masterProcess, agentProcess, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
