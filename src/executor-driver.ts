@@ -1,0 +1,118 @@
+import { createDispatch, type EventDecoders } from './dispatch';
+import { decode } from './dispatch/codec';
+import { Lifecycle } from './dispatch/lifecycle';
+import type { TaskStatus } from './dispatch/message-types';
+import { InvalidArgumentError } from './errors';
+import type { Executor } from './executor';
+import { checkExecutorEnvironment } from './executor-env';
+import type { NativeExecutorDriver } from './native/binding';
+import { loadBinding } from './native/load';
+import { Status } from './status';
+import { checkBytes, checkObject, encodeArg } from './validate';
+
+/** org.apache.mesos.ExecutorDriver. */
+export interface ExecutorDriver {
+  start(): Status;
+  /**
+   * Stops the driver. libmesos's stop terminates the executor process at once: status
+   * updates the agent has not acknowledged yet are not retried. Send terminal updates,
+   * then wait for the agent (e.g. a short delay, or see stopAfter) before stopping.
+   */
+  stop(): Status;
+  abort(): Status;
+  join(): Promise<Status>;
+  run(): Promise<Status>;
+  sendStatusUpdate(status: TaskStatus): Status;
+  sendFrameworkMessage(data: Uint8Array): Status;
+}
+
+export interface ExecutorDriverOptions {
+  /** Explicit environment (MESOS_* variables); default: the process environment. */
+  environment?: Record<string, string>;
+}
+
+const executorDecoders: EventDecoders = {
+  registered: (e, f, s) => [
+    decode('mesos.ExecutorInfo', e as Uint8Array),
+    decode('mesos.FrameworkInfo', f as Uint8Array),
+    decode('mesos.SlaveInfo', s as Uint8Array),
+  ],
+  reregistered: (s) => [decode('mesos.SlaveInfo', s as Uint8Array)],
+  disconnected: () => [],
+  launchTask: (t) => [decode('mesos.TaskInfo', t as Uint8Array)],
+  killTask: (t) => [decode('mesos.TaskID', t as Uint8Array)],
+  frameworkMessage: (data) => [data],
+  shutdown: () => [],
+  error: (message) => [message],
+};
+
+export class MesosExecutorDriver implements ExecutorDriver {
+  private readonly life = new Lifecycle();
+  private readonly native: NativeExecutorDriver;
+
+  constructor(executor: Executor, options: ExecutorDriverOptions = {}) {
+    checkObject(executor, 'executor');
+    checkObject(options, 'options');
+    let environment: Record<string, string> | null = null;
+    if (options.environment !== undefined) {
+      const env = checkObject(options.environment, 'options.environment');
+      for (const [key, value] of Object.entries(env)) {
+        if (typeof value !== 'string') {
+          throw new InvalidArgumentError(`options.environment.${key}`, 'expected a string');
+        }
+      }
+      environment = env as Record<string, string>;
+    }
+    checkExecutorEnvironment(environment ?? process.env);
+    const dispatch = createDispatch({
+      driver: this as ExecutorDriver,
+      handler: executor,
+      decoders: executorDecoders,
+      dropping: () => this.life.dropping(),
+      fail: (error) => this.life.fail(error),
+    });
+    const { ExecutorDriver: Native } = loadBinding();
+    this.native = new Native(dispatch, environment);
+    this.life.native = this.native;
+  }
+
+  start(): Status {
+    return this.life.call((n) => n.start());
+  }
+  stop(): Status {
+    this.life.markStopping();
+    return this.life.call(() => this.native.stop());
+  }
+  abort(): Status {
+    this.life.markStopping();
+    return this.life.call((n) => n.abort());
+  }
+  join(): Promise<Status> {
+    return this.life.join();
+  }
+  async run(): Promise<Status> {
+    const status = this.start();
+    if (status !== Status.DRIVER_RUNNING) return status;
+    return this.join();
+  }
+  sendStatusUpdate(status: TaskStatus): Status {
+    const bytes = encodeArg('mesos.TaskStatus', status, 'status');
+    return this.life.call(() => this.native.sendStatusUpdate(bytes));
+  }
+  sendFrameworkMessage(data: Uint8Array): Status {
+    const d = checkBytes(data, 'data');
+    return this.life.call(() => this.native.sendFrameworkMessage(d));
+  }
+}
+
+/**
+ * Sends nothing itself: waits `delayMs` (default 1000) so the agent can receive and
+ * acknowledge the terminal updates already sent, then stops the driver and resolves with
+ * join()'s status. libmesos's stop() terminates the executor process without retrying
+ * unacknowledged updates (exec.cpp ExecutorProcess::stop), so stopping at once can lose them.
+ */
+export async function stopAfter(driver: ExecutorDriver, delayMs = 1000): Promise<Status> {
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
+  driver.stop();
+  return driver.join();
+}

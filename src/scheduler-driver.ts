@@ -1,0 +1,236 @@
+import { createDispatch, type EventDecoders } from './dispatch';
+import { decode } from './dispatch/codec';
+import { Lifecycle } from './dispatch/lifecycle';
+import type {
+  Credential,
+  ExecutorID,
+  Filters,
+  FrameworkInfo,
+  OfferConstraints,
+  OfferID,
+  OfferOperation,
+  Request,
+  SlaveID,
+  TaskID,
+  TaskInfo,
+  TaskStatus,
+} from './dispatch/message-types';
+import { InvalidArgumentError } from './errors';
+import { validateMaster } from './master';
+import type { NativeSchedulerDriver } from './native/binding';
+import { loadBinding } from './native/load';
+import type { Scheduler } from './scheduler';
+import { Status } from './status';
+import {
+  checkBoolean,
+  checkBytes,
+  checkObject,
+  checkOptionalRoles,
+  checkRoles,
+  encodeArg,
+  encodeArray,
+  encodeOptional,
+} from './validate';
+
+/** org.apache.mesos.SchedulerDriver. Calls return the driver Status, as libmesos does. */
+export interface SchedulerDriver {
+  start(): Status;
+  stop(failover?: boolean): Status;
+  abort(): Status;
+  join(): Promise<Status>;
+  run(): Promise<Status>;
+  requestResources(requests: Request[]): Status;
+  launchTasks(offerIds: OfferID | OfferID[], tasks: TaskInfo[], filters?: Filters): Status;
+  killTask(taskId: TaskID): Status;
+  acceptOffers(offerIds: OfferID[], operations: OfferOperation[], filters?: Filters): Status;
+  declineOffer(offerId: OfferID, filters?: Filters): Status;
+  reviveOffers(roles?: string[]): Status;
+  suppressOffers(roles?: string[]): Status;
+  acknowledgeStatusUpdate(status: TaskStatus): Status;
+  sendFrameworkMessage(executorId: ExecutorID, slaveId: SlaveID, data: Uint8Array): Status;
+  reconcileTasks(statuses: TaskStatus[]): Status;
+  updateFramework(
+    frameworkInfo: FrameworkInfo,
+    suppressedRoles: string[],
+    offerConstraints?: OfferConstraints,
+  ): Status;
+}
+
+/** Every constructor variant of the Java/C++ MesosSchedulerDriver, as one object. */
+export interface SchedulerDriverOptions {
+  framework: FrameworkInfo;
+  /** host:port, master@host:port, zk://[user:pass@]hosts/path, file:///path or local. */
+  master: string;
+  /** Default true, as in Java. When false, call acknowledgeStatusUpdate yourself. */
+  implicitAcknowledgements?: boolean;
+  credential?: Credential;
+  suppressedRoles?: string[];
+}
+
+const schedulerDecoders: EventDecoders = {
+  registered: (id, info) => [
+    decode('mesos.FrameworkID', id as Uint8Array),
+    decode('mesos.MasterInfo', info as Uint8Array),
+  ],
+  reregistered: (info) => [decode('mesos.MasterInfo', info as Uint8Array)],
+  disconnected: () => [],
+  resourceOffers: (offers) => [(offers as Uint8Array[]).map((o) => decode('mesos.Offer', o))],
+  offerRescinded: (id) => [decode('mesos.OfferID', id as Uint8Array)],
+  statusUpdate: (status) => [decode('mesos.TaskStatus', status as Uint8Array)],
+  frameworkMessage: (executorId, slaveId, data) => [
+    decode('mesos.ExecutorID', executorId as Uint8Array),
+    decode('mesos.SlaveID', slaveId as Uint8Array),
+    data,
+  ],
+  slaveLost: (id) => [decode('mesos.SlaveID', id as Uint8Array)],
+  executorLost: (executorId, slaveId, status) => [
+    decode('mesos.ExecutorID', executorId as Uint8Array),
+    decode('mesos.SlaveID', slaveId as Uint8Array),
+    status,
+  ],
+  error: (message) => [message],
+};
+
+export class MesosSchedulerDriver implements SchedulerDriver {
+  private readonly life = new Lifecycle();
+  private readonly native: NativeSchedulerDriver;
+  readonly implicitAcknowledgements: boolean;
+
+  constructor(scheduler: Scheduler, options: SchedulerDriverOptions) {
+    checkObject(scheduler, 'scheduler');
+    checkObject(options, 'options');
+    const framework = encodeArg('mesos.FrameworkInfo', options.framework, 'options.framework');
+    const master = validateMaster(options.master, 'options.master');
+    this.implicitAcknowledgements =
+      options.implicitAcknowledgements === undefined
+        ? true
+        : checkBoolean(options.implicitAcknowledgements, 'options.implicitAcknowledgements');
+    const credential = encodeOptional('mesos.Credential', options.credential, 'options.credential');
+    const suppressed = checkOptionalRoles(options.suppressedRoles, 'options.suppressedRoles');
+    const dispatch = createDispatch({
+      driver: this as SchedulerDriver,
+      handler: scheduler,
+      decoders: schedulerDecoders,
+      dropping: () => this.life.dropping(),
+      fail: (error) => this.life.fail(error),
+    });
+    const { SchedulerDriver: Native } = loadBinding();
+    this.native = new Native(
+      dispatch,
+      framework,
+      master,
+      this.implicitAcknowledgements,
+      credential,
+      suppressed,
+    );
+    this.life.native = this.native;
+  }
+
+  start(): Status {
+    return this.life.call((n) => n.start());
+  }
+  stop(failover = false): Status {
+    const f = checkBoolean(failover, 'failover');
+    this.life.markStopping();
+    return this.life.call(() => this.native.stop(f));
+  }
+  abort(): Status {
+    this.life.markStopping();
+    return this.life.call((n) => n.abort());
+  }
+  join(): Promise<Status> {
+    return this.life.join();
+  }
+  async run(): Promise<Status> {
+    const status = this.start();
+    if (status !== Status.DRIVER_RUNNING) return status;
+    return this.join();
+  }
+  requestResources(requests: Request[]): Status {
+    const r = encodeArray('mesos.Request', requests, 'requests');
+    return this.life.call(() => this.native.requestResources(r));
+  }
+  launchTasks(offerIds: OfferID | OfferID[], tasks: TaskInfo[], filters?: Filters): Status {
+    const ids = Array.isArray(offerIds)
+      ? encodeArray('mesos.OfferID', offerIds, 'offerIds')
+      : [encodeArg('mesos.OfferID', offerIds, 'offerIds')];
+    const t = encodeArray('mesos.TaskInfo', tasks, 'tasks');
+    const f = encodeOptional('mesos.Filters', filters, 'filters');
+    return this.life.call(() => this.native.launchTasks(ids, t, f));
+  }
+  killTask(taskId: TaskID): Status {
+    const id = encodeArg('mesos.TaskID', taskId, 'taskId');
+    return this.life.call(() => this.native.killTask(id));
+  }
+  acceptOffers(offerIds: OfferID[], operations: OfferOperation[], filters?: Filters): Status {
+    const ids = encodeArray('mesos.OfferID', offerIds, 'offerIds');
+    if (Array.isArray(operations)) {
+      operations.forEach((op, i) => {
+        if (typeof op === 'object' && op !== null && (op as { id?: unknown }).id != null) {
+          throw new InvalidArgumentError(
+            `operations[${i}].id`,
+            'operation ids (operation feedback) are not supported by the scheduler driver; libmesos would kill the process',
+          );
+        }
+      });
+    }
+    const ops = encodeArray('mesos.Offer.Operation', operations, 'operations');
+    const f = encodeOptional('mesos.Filters', filters, 'filters');
+    return this.life.call(() => this.native.acceptOffers(ids, ops, f));
+  }
+  declineOffer(offerId: OfferID, filters?: Filters): Status {
+    const id = encodeArg('mesos.OfferID', offerId, 'offerId');
+    const f = encodeOptional('mesos.Filters', filters, 'filters');
+    return this.life.call(() => this.native.declineOffer(id, f));
+  }
+  reviveOffers(roles?: string[]): Status {
+    const r = checkOptionalRoles(roles, 'roles');
+    return this.life.call(() => this.native.reviveOffers(r));
+  }
+  suppressOffers(roles?: string[]): Status {
+    const r = checkOptionalRoles(roles, 'roles');
+    return this.life.call(() => this.native.suppressOffers(r));
+  }
+  acknowledgeStatusUpdate(status: TaskStatus): Status {
+    if (this.implicitAcknowledgements) {
+      throw new InvalidArgumentError(
+        'status',
+        'acknowledgeStatusUpdate needs implicitAcknowledgements: false; libmesos would kill the process',
+      );
+    }
+    const s = checkObject(status, 'status');
+    if (s.uuid == null)
+      throw new InvalidArgumentError(
+        'status.uuid',
+        'missing: only updates with a uuid can be acknowledged',
+      );
+    if (s.slaveId == null)
+      throw new InvalidArgumentError('status.slaveId', 'missing: needed to acknowledge the update');
+    const bytes = encodeArg('mesos.TaskStatus', status, 'status');
+    return this.life.call(() => this.native.acknowledgeStatusUpdate(bytes));
+  }
+  sendFrameworkMessage(executorId: ExecutorID, slaveId: SlaveID, data: Uint8Array): Status {
+    const e = encodeArg('mesos.ExecutorID', executorId, 'executorId');
+    const s = encodeArg('mesos.SlaveID', slaveId, 'slaveId');
+    const d = checkBytes(data, 'data');
+    return this.life.call(() => this.native.sendFrameworkMessage(e, s, d));
+  }
+  reconcileTasks(statuses: TaskStatus[]): Status {
+    const s = encodeArray('mesos.TaskStatus', statuses, 'statuses');
+    return this.life.call(() => this.native.reconcileTasks(s));
+  }
+  updateFramework(
+    frameworkInfo: FrameworkInfo,
+    suppressedRoles: string[],
+    offerConstraints?: OfferConstraints,
+  ): Status {
+    const f = encodeArg('mesos.FrameworkInfo', frameworkInfo, 'frameworkInfo');
+    const r = checkRoles(suppressedRoles, 'suppressedRoles');
+    const c = encodeOptional(
+      'mesos.scheduler.OfferConstraints',
+      offerConstraints,
+      'offerConstraints',
+    );
+    return this.life.call(() => this.native.updateFramework(f, r, c));
+  }
+}
