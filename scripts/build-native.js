@@ -20,6 +20,12 @@ function buildNative({ force }) {
     console.log(notFoundParagraph(discovery));
     return force ? 1 : 0;
   }
+  if (!require('fs').existsSync(path.join(root, 'CMakeLists.txt'))) {
+    console.log(
+      `mesos-napi: Mesos ${install.version} found at ${install.prefix}, but this checkout has no native sources (CMakeLists.txt) yet; addon not built.`,
+    );
+    return force ? 1 : 0;
+  }
   if (install.protobuf.problem) {
     console.error(
       `mesos-napi: cannot build the addon against Mesos ${install.version} at ${install.prefix}:`,
