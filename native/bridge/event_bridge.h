@@ -1,0 +1,68 @@
+#pragma once
+
+#include <napi.h>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "completion.h"
+#include "event.h"
+
+namespace mesos_napi {
+
+// Carries events from foreign threads to one JS dispatch function, in order, one at a
+// time, over a single thread-safe function. Deliver() waits until the handler (and the
+// promise it returned, if any) has settled, so libmesos only returns from its callback
+// once JavaScript is done with it.
+class EventBridge : public std::enable_shared_from_this<EventBridge> {
+ public:
+  using Task = std::function<void(Napi::Env)>;
+
+  // JS thread. The thread-safe function starts unreferenced.
+  static std::shared_ptr<EventBridge> Create(Napi::Env env, Napi::Function dispatch,
+                                             const char* name);
+
+  // Any thread. From the JS thread itself (libmesos may call back synchronously inside
+  // a driver call) the event is queued without waiting.
+  void Deliver(Event event);
+
+  // Any thread: runs task on the JS thread after every event queued before it. Returns
+  // false once the bridge is closed (the task will not run).
+  bool Post(Task task);
+
+  // JS thread.
+  void Ref(Napi::Env env);
+  void Unref(Napi::Env env);
+  void Release();
+
+  // Environment teardown: no JS will run again. Wakes every waiting thread; later
+  // events are dropped.
+  void Close();
+
+  bool OnJsThread() const { return std::this_thread::get_id() == js_thread_; }
+
+ private:
+  static void OnEnvTeardown(void* holder);
+
+  struct Job;
+  static void CallJs(Napi::Env env, Napi::Function dispatch, EventBridge* bridge, Job* job);
+  using Tsfn = Napi::TypedThreadSafeFunction<EventBridge, Job, &EventBridge::CallJs>;
+
+  void RunEvent(Napi::Env env, Napi::Function dispatch, Job& job);
+  void Finish(const std::shared_ptr<Completion>& completion);
+  bool Enqueue(Job* job, bool blocking);
+
+  Tsfn tsfn_;
+  napi_env env_ = nullptr;
+  std::shared_ptr<EventBridge>* teardown_holder_ = nullptr;
+  std::thread::id js_thread_;
+  std::mutex mutex_;
+  std::set<std::shared_ptr<Completion>> waiting_;
+  bool closed_ = false;
+  bool released_ = false;
+};
+
+}  // namespace mesos_napi

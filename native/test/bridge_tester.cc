@@ -1,0 +1,154 @@
+// Test-only addon (mesos_napi_bridge_test): fires events into an EventBridge from
+// foreign threads, as libmesos does, so the bridge is tested and measured without Mesos.
+#include <napi.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <thread>
+#include <vector>
+
+#include "../bridge/completion.h"
+#include "../bridge/event_bridge.h"
+
+namespace mesos_napi {
+namespace {
+
+int64_t MonotonicNs() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// Payload: 8 bytes of send time (monotonic ns, same clock as process.hrtime), then filler.
+std::string Payload(size_t size) {
+  std::string data(size < 8 ? 8 : size, 'x');
+  int64_t now = MonotonicNs();
+  std::memcpy(&data[0], &now, sizeof now);
+  return data;
+}
+
+class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
+ public:
+  static Napi::Function Define(Napi::Env env) {
+    return DefineClass(env, "BridgeTester",
+                       {InstanceMethod("fire", &BridgeTester::Fire),
+                        InstanceMethod("release", &BridgeTester::ReleaseBridge)});
+  }
+
+  explicit BridgeTester(const Napi::CallbackInfo& info) : Napi::ObjectWrap<BridgeTester>(info) {
+    bridge_ = EventBridge::Create(info.Env(), info[0].As<Napi::Function>(), "BridgeTester");
+  }
+
+  ~BridgeTester() override { JoinThreads(); }
+
+ private:
+  // fire(threads, eventsPerThread, payloadBytes, onDone): each thread delivers
+  // ('event', threadIndex, sequence, payload) and waits for it to settle; onDone runs on
+  // the JS thread after the last event.
+  Napi::Value Fire(const Napi::CallbackInfo& info) {
+    int threads = info[0].As<Napi::Number>().Int32Value();
+    int perThread = info[1].As<Napi::Number>().Int32Value();
+    size_t payload = info[2].As<Napi::Number>().Uint32Value();
+    done_.Reset(info[3].As<Napi::Function>(), 1);
+    JoinThreads();
+    remaining_ = threads;
+    bridge_->Ref(info.Env());
+    for (int t = 0; t < threads; t++) {
+      threads_.emplace_back([this, t, perThread, payload] {
+        for (int i = 0; i < perThread; i++) {
+          bridge_->Deliver(Event{"event", {int32_t(t), int32_t(i), Bytes{Payload(payload)}}});
+        }
+        if (--remaining_ == 0) {
+          bridge_->Post([this](Napi::Env env) {
+            JoinThreads();
+            bridge_->Unref(env);
+            if (!done_.IsEmpty()) done_.Call({});
+          });
+        }
+      });
+    }
+    return info.Env().Undefined();
+  }
+
+  Napi::Value ReleaseBridge(const Napi::CallbackInfo& info) {
+    bridge_->Release();
+    return info.Env().Undefined();
+  }
+
+  void JoinThreads() {
+    for (auto& thread : threads_) {
+      if (thread.joinable()) thread.join();
+    }
+    threads_.clear();
+  }
+
+  std::shared_ptr<EventBridge> bridge_;
+  std::vector<std::thread> threads_;
+  std::atomic<int> remaining_{0};
+  Napi::FunctionReference done_;
+};
+
+// The same hand-off in C++ alone: producers wait on a Completion per event that one
+// consumer thread signals. Returns elapsed nanoseconds for threads * perThread events.
+Napi::Value CppBaseline(const Napi::CallbackInfo& info) {
+  int threads = info[0].As<Napi::Number>().Int32Value();
+  int perThread = info[1].As<Napi::Number>().Int32Value();
+  size_t payload = info[2].As<Napi::Number>().Uint32Value();
+  std::mutex mutex;
+  std::condition_variable ready;
+  std::vector<std::pair<Event, std::shared_ptr<Completion>>> queue;
+  std::atomic<bool> finished{false};
+  std::atomic<int64_t> sink{0};
+  int64_t start = MonotonicNs();
+  std::thread consumer([&] {
+    for (;;) {
+      std::vector<std::pair<Event, std::shared_ptr<Completion>>> batch;
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        ready.wait(lock, [&] { return !queue.empty() || finished; });
+        if (queue.empty() && finished) return;
+        batch.swap(queue);
+      }
+      for (auto& [event, completion] : batch) {
+        sink += std::get<Bytes>(event.args[2]).data.size();
+        completion->Signal();
+      }
+    }
+  });
+  std::vector<std::thread> producers;
+  for (int t = 0; t < threads; t++) {
+    producers.emplace_back([&, t] {
+      for (int i = 0; i < perThread; i++) {
+        auto completion = std::make_shared<Completion>();
+        {
+          std::lock_guard<std::mutex> lock(mutex);
+          queue.emplace_back(Event{"event", {int32_t(t), int32_t(i), Bytes{Payload(payload)}}},
+                             completion);
+        }
+        ready.notify_one();
+        completion->Wait();
+      }
+    });
+  }
+  for (auto& producer : producers) producer.join();
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    finished = true;
+  }
+  ready.notify_one();
+  consumer.join();
+  return Napi::Number::New(info.Env(), double(MonotonicNs() - start));
+}
+
+}  // namespace
+}  // namespace mesos_napi
+
+Napi::Object InitBridgeTest(Napi::Env env, Napi::Object exports) {
+  using namespace mesos_napi;
+  exports.Set("BridgeTester", BridgeTester::Define(env));
+  exports.Set("cppBaseline", Napi::Function::New(env, CppBaseline));
+  return exports;
+}
+
+NODE_API_MODULE(mesos_napi_bridge_test, InitBridgeTest)
