@@ -2,9 +2,9 @@
 'use strict';
 // Builds the addon against the Mesos that discovery finds, and records which one.
 // --force: fail when there is no Mesos (npm run build:native); otherwise say so and succeed.
-const { spawnSync } = require('child_process');
 const path = require('path');
 const { ensureLib, root } = require('./ensure-lib');
+const { cmakeJs } = require('./cmake-js');
 
 function buildNative({ force }) {
   ensureLib();
@@ -37,23 +37,13 @@ function buildNative({ force }) {
   console.log(
     `mesos-napi: building the addon against Mesos ${install.version} (${install.prefix}, found by ${install.rule})`,
   );
-  const cmakeJs = require.resolve('cmake-js/bin/cmake-js', { paths: [root] });
-  const result = spawnSync(
-    process.execPath,
-    [
-      cmakeJs,
-      'build',
-      '--directory',
-      root,
-      '--target',
-      'mesos_napi',
-      `--CDMESOS_INCLUDE_DIRS=${install.includeDirs.join(';')}`,
-      `--CDMESOS_LIBRARY_DIR=${install.libraryDir}`,
-      `--CDMESOS_CFLAGS=${install.cflags.join(';')}`,
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  if (result.status !== 0) {
+  const defines = [
+    `--CDMESOS_INCLUDE_DIRS=${install.includeDirs.join(';')}`,
+    `--CDMESOS_LIBRARY_DIR=${install.libraryDir}`,
+    `--CDMESOS_CFLAGS=${install.cflags.join(';')}`,
+  ];
+  const built = cmakeJs(['configure', ...defines]) && cmakeJs(['build', '--target', 'mesos_napi']);
+  if (!built) {
     console.error(
       'mesos-napi: the addon did not build; `npx mesos-napi doctor` shows what was found.',
     );

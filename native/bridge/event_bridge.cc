@@ -77,7 +77,11 @@ void EventBridge::CallJs(Napi::Env env, Napi::Function dispatch, EventBridge* br
     return;
   }
   if (job->task) {
-    job->task(env);
+    try {
+      job->task(env);
+    } catch (const Napi::Error& error) {
+      napi_fatal_exception(env, error.Value());
+    }
     return;
   }
   bridge->RunEvent(env, dispatch, *job);

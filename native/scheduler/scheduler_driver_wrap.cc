@@ -1,0 +1,140 @@
+#include "scheduler_driver_wrap.h"
+
+#include <mesos/scheduler/scheduler.hpp>
+
+namespace mesos_napi {
+
+using mesos::MesosSchedulerDriver;
+
+Napi::Function SchedulerDriverWrap::Define(Napi::Env env) {
+  auto methods = LifecycleMethods();
+  methods.push_back(InstanceMethod("stop", &SchedulerDriverWrap::Stop));
+  methods.push_back(InstanceMethod("requestResources", &SchedulerDriverWrap::RequestResources));
+  methods.push_back(InstanceMethod("launchTasks", &SchedulerDriverWrap::LaunchTasks));
+  methods.push_back(InstanceMethod("killTask", &SchedulerDriverWrap::KillTask));
+  methods.push_back(InstanceMethod("acceptOffers", &SchedulerDriverWrap::AcceptOffers));
+  methods.push_back(InstanceMethod("declineOffer", &SchedulerDriverWrap::DeclineOffer));
+  methods.push_back(InstanceMethod("reviveOffers", &SchedulerDriverWrap::ReviveOffers));
+  methods.push_back(InstanceMethod("suppressOffers", &SchedulerDriverWrap::SuppressOffers));
+  methods.push_back(
+      InstanceMethod("acknowledgeStatusUpdate", &SchedulerDriverWrap::AcknowledgeStatusUpdate));
+  methods.push_back(
+      InstanceMethod("sendFrameworkMessage", &SchedulerDriverWrap::SendFrameworkMessage));
+  methods.push_back(InstanceMethod("reconcileTasks", &SchedulerDriverWrap::ReconcileTasks));
+  methods.push_back(InstanceMethod("updateFramework", &SchedulerDriverWrap::UpdateFramework));
+  return DefineClass(env, "SchedulerDriver", methods);
+}
+
+// (dispatch, frameworkInfo, master, implicitAcknowledgements, credential, suppressedRoles)
+SchedulerDriverWrap::SchedulerDriverWrap(const Napi::CallbackInfo& info) : Base(info) {
+  Napi::Function dispatch = FunctionArg(info[0], "dispatch");
+  auto framework = MessageArg<mesos::FrameworkInfo>(info[1], "frameworkInfo");
+  std::string master = StringArg(info[2], "master");
+  bool implicitAcks = BoolArg(info[3], "implicitAcknowledgements");
+  auto credential = OptionalMessageArg<mesos::Credential>(info[4], "credential");
+  auto roles = OptionalStringListArg(info[5], "suppressedRoles").value_or(std::vector<std::string>());
+  Init(info.Env(), dispatch, "MesosSchedulerDriver", [&](ForwardingScheduler* scheduler) {
+    if (credential) {
+      return std::make_unique<MesosSchedulerDriver>(scheduler, framework, roles, master,
+                                                    implicitAcks, *credential);
+    }
+    return std::make_unique<MesosSchedulerDriver>(scheduler, framework, roles, master,
+                                                  implicitAcks);
+  });
+}
+
+Napi::Value SchedulerDriverWrap::Stop(const Napi::CallbackInfo& info) {
+  bool failover = BoolArg(info[0], "failover");
+  return WithDriver(info, [&](MesosSchedulerDriver& driver) { return driver.stop(failover); });
+}
+
+Napi::Value SchedulerDriverWrap::RequestResources(const Napi::CallbackInfo& info) {
+  auto requests = MessageListArg<mesos::Request>(info[0], "requests");
+  return WithDriver(info,
+                    [&](MesosSchedulerDriver& driver) { return driver.requestResources(requests); });
+}
+
+Napi::Value SchedulerDriverWrap::LaunchTasks(const Napi::CallbackInfo& info) {
+  auto offerIds = MessageListArg<mesos::OfferID>(info[0], "offerIds");
+  auto tasks = MessageListArg<mesos::TaskInfo>(info[1], "tasks");
+  auto filters = OptionalMessageArg<mesos::Filters>(info[2], "filters").value_or(mesos::Filters());
+  return WithDriver(info, [&](MesosSchedulerDriver& driver) {
+    return driver.launchTasks(offerIds, tasks, filters);
+  });
+}
+
+Napi::Value SchedulerDriverWrap::KillTask(const Napi::CallbackInfo& info) {
+  auto taskId = MessageArg<mesos::TaskID>(info[0], "taskId");
+  return WithDriver(info, [&](MesosSchedulerDriver& driver) { return driver.killTask(taskId); });
+}
+
+Napi::Value SchedulerDriverWrap::AcceptOffers(const Napi::CallbackInfo& info) {
+  auto offerIds = MessageListArg<mesos::OfferID>(info[0], "offerIds");
+  auto operations = MessageListArg<mesos::Offer::Operation>(info[1], "operations");
+  for (size_t i = 0; i < operations.size(); i++) {
+    if (operations[i].has_id()) {
+      throw Napi::TypeError::New(info.Env(), "operations[" + std::to_string(i) +
+                                                 "].id: operation ids are not supported by the "
+                                                 "scheduler driver (libmesos would abort)");
+    }
+  }
+  auto filters = OptionalMessageArg<mesos::Filters>(info[2], "filters").value_or(mesos::Filters());
+  return WithDriver(info, [&](MesosSchedulerDriver& driver) {
+    return driver.acceptOffers(offerIds, operations, filters);
+  });
+}
+
+Napi::Value SchedulerDriverWrap::DeclineOffer(const Napi::CallbackInfo& info) {
+  auto offerId = MessageArg<mesos::OfferID>(info[0], "offerId");
+  auto filters = OptionalMessageArg<mesos::Filters>(info[1], "filters").value_or(mesos::Filters());
+  return WithDriver(info,
+                    [&](MesosSchedulerDriver& driver) { return driver.declineOffer(offerId, filters); });
+}
+
+Napi::Value SchedulerDriverWrap::ReviveOffers(const Napi::CallbackInfo& info) {
+  auto roles = OptionalStringListArg(info[0], "roles");
+  return WithDriver(info, [&](MesosSchedulerDriver& driver) {
+    return roles ? driver.reviveOffers(*roles) : driver.reviveOffers();
+  });
+}
+
+Napi::Value SchedulerDriverWrap::SuppressOffers(const Napi::CallbackInfo& info) {
+  auto roles = OptionalStringListArg(info[0], "roles");
+  return WithDriver(info, [&](MesosSchedulerDriver& driver) {
+    return roles ? driver.suppressOffers(*roles) : driver.suppressOffers();
+  });
+}
+
+Napi::Value SchedulerDriverWrap::AcknowledgeStatusUpdate(const Napi::CallbackInfo& info) {
+  auto status = MessageArg<mesos::TaskStatus>(info[0], "status");
+  return WithDriver(
+      info, [&](MesosSchedulerDriver& driver) { return driver.acknowledgeStatusUpdate(status); });
+}
+
+Napi::Value SchedulerDriverWrap::SendFrameworkMessage(const Napi::CallbackInfo& info) {
+  auto executorId = MessageArg<mesos::ExecutorID>(info[0], "executorId");
+  auto slaveId = MessageArg<mesos::SlaveID>(info[1], "slaveId");
+  std::string data = BytesArg(info[2], "data");
+  return WithDriver(info, [&](MesosSchedulerDriver& driver) {
+    return driver.sendFrameworkMessage(executorId, slaveId, data);
+  });
+}
+
+Napi::Value SchedulerDriverWrap::ReconcileTasks(const Napi::CallbackInfo& info) {
+  auto statuses = MessageListArg<mesos::TaskStatus>(info[0], "statuses");
+  return WithDriver(info,
+                    [&](MesosSchedulerDriver& driver) { return driver.reconcileTasks(statuses); });
+}
+
+Napi::Value SchedulerDriverWrap::UpdateFramework(const Napi::CallbackInfo& info) {
+  auto framework = MessageArg<mesos::FrameworkInfo>(info[0], "frameworkInfo");
+  auto roles = StringListArg(info[1], "suppressedRoles");
+  auto constraints = OptionalMessageArg<mesos::scheduler::OfferConstraints>(info[2],
+                                                                            "offerConstraints")
+                         .value_or(mesos::scheduler::OfferConstraints());
+  return WithDriver(info, [&](MesosSchedulerDriver& driver) {
+    return driver.updateFramework(framework, roles, std::move(constraints));
+  });
+}
+
+}  // namespace mesos_napi
