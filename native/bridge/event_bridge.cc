@@ -35,6 +35,9 @@ void EventBridge::OnEnvTeardown(void* holder) {
 
 void EventBridge::Deliver(Event event) {
   const bool wait = !OnJsThread();
+  // One event at a time across every delivering thread: the next waits its turn here.
+  std::unique_lock<std::mutex> turn(delivery_, std::defer_lock);
+  if (wait) turn.lock();
   auto completion = wait ? std::make_shared<Completion>() : nullptr;
   if (wait) {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -59,6 +59,7 @@ class EventBridge : public std::enable_shared_from_this<EventBridge> {
   napi_env env_ = nullptr;
   std::shared_ptr<EventBridge>* teardown_holder_ = nullptr;
   std::thread::id js_thread_;
+  std::mutex delivery_;
   std::mutex mutex_;
   std::set<std::shared_ptr<Completion>> waiting_;
   bool closed_ = false;

@@ -21,8 +21,12 @@ template <typename Derived, typename MesosDriver, typename Forwarder>
 class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
  public:
   ~DriverWrap() override {
-    if (joiner_.joinable()) joiner_.join();
-    if (deleter_.joinable()) deleter_.join();
+    addon_->Remove(this);
+    if (held_ && !deleted_) {
+      // Only environment teardown collects a held driver, sometimes before the hooks run.
+      Teardown();
+      return;
+    }
     if (driver_) {
       auto* driver = driver_.release();
       auto* forwarder = forwarder_.release();
@@ -35,6 +39,7 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   }
 
   void Teardown() override {
+    if (torn_down_) return;
     torn_down_ = true;
     bridge_->Close();
     if (driver_) driver_->abort();

@@ -40,7 +40,10 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
     bridge_ = EventBridge::Create(info.Env(), info[0].As<Napi::Function>(), "BridgeTester");
   }
 
-  ~BridgeTester() override { JoinThreads(); }
+  ~BridgeTester() override {
+    bridge_->Close();  // environment teardown can collect us before the cleanup hooks run
+    JoinThreads();
+  }
 
  private:
   // fire(threads, eventsPerThread, payloadBytes, onDone): each thread delivers
@@ -54,6 +57,7 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
     JoinThreads();
     remaining_ = threads;
     bridge_->Ref(info.Env());
+    self_ = Napi::Persistent(Value());
     for (int t = 0; t < threads; t++) {
       threads_.emplace_back([this, t, perThread, payload] {
         for (int i = 0; i < perThread; i++) {
@@ -63,6 +67,7 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
           bridge_->Post([this](Napi::Env env) {
             JoinThreads();
             bridge_->Unref(env);
+            self_.Reset();
             if (!done_.IsEmpty()) done_.Call({});
           });
         }
@@ -87,6 +92,7 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
   std::vector<std::thread> threads_;
   std::atomic<int> remaining_{0};
   Napi::FunctionReference done_;
+  Napi::ObjectReference self_;
 };
 
 // The same hand-off in C++ alone: producers wait on a Completion per event that one

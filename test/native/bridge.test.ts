@@ -1,0 +1,72 @@
+import { spawnSync } from 'child_process';
+import path from 'path';
+
+const root = path.join(__dirname, '..', '..');
+const fixture = (name: string): string => path.join(__dirname, 'fixtures', name);
+
+function run(name: string, args: string[] = [], timeout = 60_000) {
+  const result = spawnSync(process.execPath, [fixture(name), ...args], {
+    encoding: 'utf8',
+    timeout,
+  });
+  return {
+    status: result.status,
+    signal: result.signal,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    json: (): Record<string, unknown> => JSON.parse(result.stdout.trim().split('\n').pop() ?? ''),
+  };
+}
+
+beforeAll(() => {
+  const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-bridge-test.js')], {
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (build.status !== 0)
+    throw new Error(`bridge test addon did not build:\n${build.stdout}${build.stderr}`);
+}, 300_000);
+
+describe('thread bridge (test-only addon, no Mesos)', () => {
+  test('keeps each thread’s order across four threads and exits by itself', () => {
+    const result = run('bridge-order.js', ['4', '25000', '64']);
+    expect(result.status).toBe(0);
+    expect(result.json()).toEqual({ received: 100000, outOfOrder: 0, badPayload: 0 });
+  });
+
+  test('delivers a million events, offer-sized payloads included', () => {
+    const result = run('bridge-order.js', ['2', '500000', '8'], 120_000);
+    expect(result.status).toBe(0);
+    expect(result.json()).toEqual({ received: 1000000, outOfOrder: 0, badPayload: 0 });
+    const offers = run('bridge-order.js', ['2', '2000', '4096']);
+    expect(offers.json()).toEqual({ received: 4000, outOfOrder: 0, badPayload: 0 });
+  }, 150_000);
+
+  test('waits for async handlers: one at a time, in order', () => {
+    const result = run('bridge-await.js');
+    expect(result.status).toBe(0);
+    expect(result.json()).toEqual({ received: 180, overlaps: 0, outOfOrder: 0 });
+  });
+
+  test('releasing while events are in flight stops delivery and the process exits', () => {
+    const result = run('bridge-release-in-flight.js', [], 30_000);
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toContain('done');
+    expect(result.json()).toEqual({ releasedAfter: 1000 });
+  });
+
+  test('a dispatch that throws is an uncaught exception, not a hang or a crash', () => {
+    const result = run('bridge-throwing-dispatch.js', [], 30_000);
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('dispatch failed on purpose');
+  });
+
+  test('terminating a worker tears its bridge down and the main thread exits', () => {
+    const result = run('bridge-worker.js', [], 30_000);
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.json()).toEqual({ workerTerminated: true, code: 1 });
+  });
+});
