@@ -20,9 +20,13 @@ template <typename Message>
 Message MessageArg(const Napi::Value& value, const std::string& what) {
   std::string bytes = BytesArg(value, what);
   Message message;
-  if (!message.ParseFromString(bytes)) {
-    throw Napi::TypeError::New(value.Env(), what + ": not a complete serialized " +
-                                                message.GetTypeName() + " (" +
+  if (!message.ParsePartialFromString(bytes)) {
+    throw Napi::TypeError::New(value.Env(),
+                               what + ": not a serialized " + message.GetTypeName());
+  }
+  if (!message.IsInitialized()) {
+    throw Napi::TypeError::New(value.Env(), what + ": " + message.GetTypeName() +
+                                                " is missing required fields (" +
                                                 message.InitializationErrorString() + ")");
   }
   return message;
