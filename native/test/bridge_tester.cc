@@ -2,6 +2,7 @@
 // foreign threads, as libmesos does, so the bridge is tested and measured without Mesos.
 #include <napi.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstring>
@@ -96,7 +97,7 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
 };
 
 // The same hand-off in C++ alone: producers wait on a Completion per event that one
-// consumer thread signals. Returns elapsed nanoseconds for threads * perThread events.
+// consumer thread signals. Returns { elapsedNs, latenciesNs } (send to consumer start).
 Napi::Value CppBaseline(const Napi::CallbackInfo& info) {
   int threads = info[0].As<Napi::Number>().Int32Value();
   int perThread = info[1].As<Napi::Number>().Int32Value();
@@ -105,7 +106,8 @@ Napi::Value CppBaseline(const Napi::CallbackInfo& info) {
   std::condition_variable ready;
   std::vector<std::pair<Event, std::shared_ptr<Completion>>> queue;
   std::atomic<bool> finished{false};
-  std::atomic<int64_t> sink{0};
+  std::vector<double> latencies;
+  latencies.reserve(size_t(threads) * perThread);
   int64_t start = MonotonicNs();
   std::thread consumer([&] {
     for (;;) {
@@ -117,7 +119,9 @@ Napi::Value CppBaseline(const Napi::CallbackInfo& info) {
         batch.swap(queue);
       }
       for (auto& [event, completion] : batch) {
-        sink += std::get<Bytes>(event.args[2]).data.size();
+        int64_t sent;
+        std::memcpy(&sent, std::get<Bytes>(event.args[2]).data.data(), sizeof sent);
+        latencies.push_back(double(MonotonicNs() - sent));
         completion->Signal();
       }
     }
@@ -144,7 +148,13 @@ Napi::Value CppBaseline(const Napi::CallbackInfo& info) {
   }
   ready.notify_one();
   consumer.join();
-  return Napi::Number::New(info.Env(), double(MonotonicNs() - start));
+  double elapsed = double(MonotonicNs() - start);
+  Napi::Object result = Napi::Object::New(info.Env());
+  result.Set("elapsedNs", elapsed);
+  Napi::Float64Array values = Napi::Float64Array::New(info.Env(), latencies.size());
+  std::copy(latencies.begin(), latencies.end(), values.Data());
+  result.Set("latenciesNs", values);
+  return result;
 }
 
 }  // namespace
