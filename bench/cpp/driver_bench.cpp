@@ -107,6 +107,24 @@ static void calls(mesos::MesosSchedulerDriver& driver, size_t count)
   std::cout << "{\"bench\":\"calls\",\"call\":\"declineOffer\",\"impl\":\"c++\",\"count\":" << count
             << ",\"ms\":" << millisecondsSince(start) << "}" << std::endl;
 
+  std::vector<mesos::OfferID> offerIds(1);
+  std::vector<mesos::TaskInfo> tasks(1);
+  tasks[0].set_name("bench");
+  tasks[0].mutable_slave_id()->set_value("bench-agent");
+  tasks[0].mutable_command()->set_value("true");
+  mesos::Resource* cpus = tasks[0].add_resources();
+  cpus->set_name("cpus");
+  cpus->set_type(mesos::Value::SCALAR);
+  cpus->mutable_scalar()->set_value(1);
+  start = Clock::now();
+  for (size_t i = 0; i < count; ++i) {
+    offerIds[0].set_value("bench-offer-" + std::to_string(i));
+    tasks[0].mutable_task_id()->set_value("bench-task-" + std::to_string(i));
+    driver.launchTasks(offerIds, tasks, filters);
+  }
+  std::cout << "{\"bench\":\"calls\",\"call\":\"launchTasks\",\"impl\":\"c++\",\"count\":" << count
+            << ",\"ms\":" << millisecondsSince(start) << "}" << std::endl;
+
   std::vector<mesos::TaskStatus> one(1);
   start = Clock::now();
   for (size_t i = 0; i < count; ++i) {
