@@ -56,6 +56,19 @@ describeWithMesos('native scheduler driver on libmesos', (install) => {
     });
   });
 
+  test('a custom executor on the raw addon, launched by the in-process agent: updates, a failed task, messages both ways, no process left', () => {
+    const result = run('raw-scheduler-executor.js');
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.last)).toEqual({
+      status: 4,
+      states: { ok: ['TASK_RUNNING', 'TASK_FINISHED'], bad: ['TASK_RUNNING', 'TASK_FAILED'] },
+      echoed: 'echo:ping',
+    });
+    const left = spawnSync('pgrep', ['-f', 'fixtures/raw-executor.js'], { encoding: 'utf8' });
+    expect(left.stdout).toBe('');
+  }, 100_000);
+
   test('terminating a worker aborts its live driver and the process exits', () => {
     const result = run('raw-scheduler-worker.js');
     expect(result.signal).toBeNull();
