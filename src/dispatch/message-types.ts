@@ -1,23 +1,21 @@
-/**
- * Placeholder message types until src/messages lands; then this file becomes
- * `export type { ... } from '../messages'`. Fields are camelCase, 64-bit as bigint.
- */
-type Message = { [field: string]: unknown };
-export type FrameworkInfo = Message;
-export type FrameworkID = Message;
-export type MasterInfo = Message;
-export type Offer = Message;
-export type OfferID = Message;
-export type TaskInfo = Message;
-export type TaskStatus = Message;
-export type TaskID = Message;
-export type Filters = Message;
-export type Credential = Message;
-export type Request = Message;
-export type SlaveID = Message;
-export type SlaveInfo = Message;
-export type ExecutorID = Message;
-export type ExecutorInfo = Message;
-export type CommandInfo = Message;
-export type OfferOperation = Message;
-export type OfferConstraints = Message;
+import type * as M from '../messages/types.generated';
+
+/** The messages the driver APIs carry (src/messages; README, "Messages"). */
+export type FrameworkInfo = M.FrameworkInfo;
+export type FrameworkID = M.FrameworkID;
+export type MasterInfo = M.MasterInfo;
+export type Offer = M.Offer;
+export type OfferID = M.OfferID;
+export type TaskInfo = M.TaskInfo;
+export type TaskStatus = M.TaskStatus;
+export type TaskID = M.TaskID;
+export type Filters = M.Filters;
+export type Credential = M.Credential;
+export type Request = M.Request;
+export type SlaveID = M.SlaveID;
+export type SlaveInfo = M.SlaveInfo;
+export type ExecutorID = M.ExecutorID;
+export type ExecutorInfo = M.ExecutorInfo;
+export type CommandInfo = M.CommandInfo;
+export type OfferOperation = M.Offer_Operation;
+export type OfferConstraints = M.Scheduler_OfferConstraints;

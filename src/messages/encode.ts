@@ -1,0 +1,156 @@
+import * as protobuf from 'protobufjs';
+import { bigIntToLongBits, is64Bit, isUnsigned64 } from './int64';
+
+/** Checks a plain value against a field's type and turns it into what protobufjs writes. */
+type Convert = (value: unknown, path: string) => unknown;
+
+const INT32_RANGE: Record<string, [number, number]> = {
+  int32: [-2147483648, 2147483647],
+  sint32: [-2147483648, 2147483647],
+  sfixed32: [-2147483648, 2147483647],
+  uint32: [0, 4294967295],
+  fixed32: [0, 4294967295],
+};
+const INT64_RANGE: Record<string, [bigint, bigint]> = {
+  int64: [-(2n ** 63n), 2n ** 63n - 1n],
+  sint64: [-(2n ** 63n), 2n ** 63n - 1n],
+  sfixed64: [-(2n ** 63n), 2n ** 63n - 1n],
+  uint64: [0n, 2n ** 64n - 1n],
+  fixed64: [0n, 2n ** 64n - 1n],
+};
+
+function fail(path: string, expected: string, value: unknown): never {
+  throw new TypeError(`${path}: expected ${expected}, got ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `'${value.length > 40 ? value.slice(0, 40) + '…' : value}'`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  return typeof value;
+}
+
+function scalar(type: string): Convert {
+  if (type === 'double' || type === 'float') {
+    return (v, p) => (typeof v === 'number' ? v : fail(p, 'a number', v));
+  }
+  if (type in INT32_RANGE) {
+    const [min, max] = INT32_RANGE[type];
+    return (v, p) =>
+      typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+        ? v
+        : fail(p, `an integer from ${min} to ${max} (${type})`, v);
+  }
+  if (is64Bit(type)) {
+    const [min, max] = INT64_RANGE[type];
+    const unsigned = isUnsigned64(type);
+    return (v, p) => {
+      let big: bigint;
+      if (typeof v === 'bigint') big = v;
+      else if (typeof v === 'number' && Number.isSafeInteger(v)) big = BigInt(v);
+      else if (typeof v === 'number' && Number.isInteger(v)) {
+        return fail(p, `a bigint or a safe integer (${type}; ${v} is not exact)`, v);
+      } else return fail(p, `a bigint or a safe integer (${type})`, v);
+      if (big < min || big > max) fail(p, `a ${type} in range`, v);
+      return bigIntToLongBits(big, unsigned);
+    };
+  }
+  if (type === 'bool') return (v, p) => (typeof v === 'boolean' ? v : fail(p, 'a boolean', v));
+  if (type === 'string') return (v, p) => (typeof v === 'string' ? v : fail(p, 'a string', v));
+  if (type === 'bytes') {
+    return (v, p) => (v instanceof Uint8Array ? v : fail(p, 'a Uint8Array', v));
+  }
+  throw new Error(`unsupported protobuf type ${type}`);
+}
+
+function enumeration(type: protobuf.Enum): Convert {
+  const names = Object.keys(type.values);
+  const numbers = new Set(Object.values(type.values));
+  const listed = names.length <= 12 ? names.join(', ') : `${names.slice(0, 12).join(', ')}, …`;
+  return (v, p) => {
+    if (typeof v === 'string' && Object.prototype.hasOwnProperty.call(type.values, v)) {
+      return type.values[v];
+    }
+    if (typeof v === 'number' && numbers.has(v)) return v;
+    return fail(p, `one of ${listed} (${type.fullName.slice(1)})`, v);
+  };
+}
+
+const compiled = new WeakMap<protobuf.Type, Convert>();
+
+/** The converter of a message type, compiled once. */
+export function messageConverter(type: protobuf.Type): Convert {
+  const cached = compiled.get(type);
+  if (cached) return cached;
+  const fields = new Map<string, Convert>();
+  const required: string[] = [];
+  const convert: Convert = (value, path) => {
+    if (
+      typeof value !== 'object' ||
+      value === null ||
+      Array.isArray(value) ||
+      value instanceof Uint8Array
+    ) {
+      fail(path, `an object (${type.fullName.slice(1)})`, value);
+    }
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const field = fields.get(key);
+      if (!field) {
+        throw new TypeError(`${path}.${key}: unknown field of ${type.fullName.slice(1)}`);
+      }
+      const v = (value as Record<string, unknown>)[key];
+      if (v === undefined || v === null) continue;
+      out[key] = field(v, `${path}.${key}`);
+    }
+    for (const name of required) {
+      if (out[name] === undefined) throw new TypeError(`${path}.${name}: required field missing`);
+    }
+    return out;
+  };
+  compiled.set(type, convert);
+  for (const field of type.fieldsArray) {
+    field.resolve();
+    const element = elementConverter(field);
+    if (field instanceof protobuf.MapField) {
+      fields.set(field.name, mapOf(element, field.keyType));
+    } else if (field.repeated) {
+      fields.set(field.name, arrayOf(element));
+    } else {
+      fields.set(field.name, element);
+    }
+    if (field.required) required.push(field.name);
+  }
+  return convert;
+}
+
+function elementConverter(field: protobuf.Field): Convert {
+  const resolved = field.resolvedType;
+  if (resolved instanceof protobuf.Type) {
+    return (v, p) => messageConverter(resolved)(v, p);
+  }
+  if (resolved instanceof protobuf.Enum) return enumeration(resolved);
+  return scalar(field.type);
+}
+
+function arrayOf(element: Convert): Convert {
+  return (v, p) => {
+    if (!Array.isArray(v)) fail(p, 'an array', v);
+    return v.map((item, i) => element(item, `${p}[${i}]`));
+  };
+}
+
+function mapOf(element: Convert, keyType: string): Convert {
+  return (v, p) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'an object (map)', v);
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(v)) {
+      if (keyType !== 'string' && !/^-?\d+$/.test(key))
+        fail(`${p}['${key}']`, `a ${keyType} key`, key);
+      out[key] = element(value, `${p}['${key}']`);
+    }
+    return out;
+  };
+}

@@ -1,0 +1,38 @@
+import * as protobuf from 'protobufjs';
+import { plainConverter } from './decode';
+import { messageConverter } from './encode';
+import { schema } from './schema';
+
+export { schemaSource, type SchemaSource } from './schema';
+export type * from './types.generated';
+export type { Input } from './input';
+
+const types = new Map<string, protobuf.Type>();
+
+function lookup(name: string): protobuf.Type {
+  let type = types.get(name);
+  if (!type) {
+    try {
+      type = schema().root.lookupType(name);
+    } catch {
+      throw new TypeError(`unknown message type ${name}`);
+    }
+    types.set(name, type);
+  }
+  return type;
+}
+
+/**
+ * Encodes a plain message (see README, "Messages") after checking it deeply; a TypeError
+ * names the path from `where` and what was expected.
+ */
+export function encodeMessage(name: string, value: unknown, where: string): Uint8Array {
+  const type = lookup(name);
+  const wire = messageConverter(type)(value, where);
+  return type.encode(wire as protobuf.Message).finish();
+}
+
+export function decodeMessage(name: string, bytes: Uint8Array): unknown {
+  const type = lookup(name);
+  return plainConverter(type)(type.decode(bytes));
+}
