@@ -67,9 +67,9 @@ export interface CgroupInfo {
   netCls?: CgroupInfo_NetCls;
 }
 
-export interface CgroupInfo_Blkio {}
+export type CgroupInfo_Blkio = Record<string, never>;
 
-export interface CgroupInfo_Blkio_CFQ {}
+export type CgroupInfo_Blkio_CFQ = Record<string, never>;
 
 export interface CgroupInfo_Blkio_CFQ_Statistics {
   device?: Device_Number;
@@ -92,7 +92,7 @@ export interface CgroupInfo_Blkio_Statistics {
   throttling?: CgroupInfo_Blkio_Throttling_Statistics[];
 }
 
-export interface CgroupInfo_Blkio_Throttling {}
+export type CgroupInfo_Blkio_Throttling = Record<string, never>;
 
 export interface CgroupInfo_Blkio_Throttling_Statistics {
   device?: Device_Number;
@@ -906,9 +906,9 @@ export interface Resource_ReservationInfo {
 
 export type Resource_ReservationInfo_Type = 'UNKNOWN' | 'STATIC' | 'DYNAMIC';
 
-export interface Resource_RevocableInfo {}
+export type Resource_RevocableInfo = Record<string, never>;
 
-export interface Resource_SharedInfo {}
+export type Resource_SharedInfo = Record<string, never>;
 
 export interface ResourceProviderID {
   value: string;
@@ -1081,9 +1081,9 @@ export interface Scheduler_AttributeConstraint_Predicate {
   textNotMatches?: Scheduler_AttributeConstraint_Predicate_TextNotMatches;
 }
 
-export interface Scheduler_AttributeConstraint_Predicate_Exists {}
+export type Scheduler_AttributeConstraint_Predicate_Exists = Record<string, never>;
 
-export interface Scheduler_AttributeConstraint_Predicate_NotExists {}
+export type Scheduler_AttributeConstraint_Predicate_NotExists = Record<string, never>;
 
 export interface Scheduler_AttributeConstraint_Predicate_TextEquals {
   value: string;
@@ -1689,7 +1689,7 @@ export type Volume_Source_CSIVolume_VolumeCapability_AccessMode_Mode =
   | 'MULTI_NODE_SINGLE_WRITER'
   | 'MULTI_NODE_MULTI_WRITER';
 
-export interface Volume_Source_CSIVolume_VolumeCapability_BlockVolume {}
+export type Volume_Source_CSIVolume_VolumeCapability_BlockVolume = Record<string, never>;
 
 export interface Volume_Source_CSIVolume_VolumeCapability_MountVolume {
   fsType?: string;

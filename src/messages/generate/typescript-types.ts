@@ -59,6 +59,8 @@ export function typescriptTypes(
     if (object instanceof protobuf.Enum) {
       const values = Object.keys(object.values).map((value) => `'${value}'`);
       lines.push(`export type ${name} = ${values.join(' | ')};`, '');
+    } else if (object instanceof protobuf.Type && object.fieldsArray.length === 0) {
+      lines.push(`export type ${name} = Record<string, never>;`, '');
     } else if (object instanceof protobuf.Type) {
       lines.push(`export interface ${name} {`);
       for (const field of object.fieldsArray) {
