@@ -8,15 +8,16 @@ export class MesosNapiError extends Error {
 
 /**
  * An argument (or a field in it) is wrong; thrown before anything reaches libmesos.
- * `argument` names it, e.g. 'tasks[0]' or 'options.master'.
+ * `argument` names it with its full path, e.g. 'tasks[0].resources[1].scalar.value'.
  */
-export class InvalidArgumentError extends MesosNapiError {
+export class InvalidArgumentError extends TypeError {
   constructor(
     readonly argument: string,
     message: string,
     options?: { cause?: unknown },
   ) {
     super(`${argument}: ${message}`, options);
+    this.name = 'InvalidArgumentError';
   }
 }
 

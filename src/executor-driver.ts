@@ -77,7 +77,7 @@ export class MesosExecutorDriver implements ExecutorDriver {
   }
 
   start(): Status {
-    return this.life.call((n) => n.start());
+    return this.life.start();
   }
   stop(): Status {
     this.life.markStopping();

@@ -16,6 +16,7 @@ import type {
   TaskStatus,
 } from './dispatch/message-types';
 import { InvalidArgumentError } from './errors';
+import { isLocalMaster, prepareLocalMaster } from './local-master';
 import { validateMaster } from './master';
 import type { NativeSchedulerDriver } from './native/binding';
 import { loadBinding } from './native/load';
@@ -115,6 +116,10 @@ export class MesosSchedulerDriver implements SchedulerDriver {
       fail: (error) => this.life.fail(error),
     });
     const { SchedulerDriver: Native } = loadBinding();
+    if (isLocalMaster(master)) {
+      const local = prepareLocalMaster();
+      this.life.onFinished = local.cleanup;
+    }
     this.native = new Native(
       dispatch,
       framework,
@@ -127,7 +132,7 @@ export class MesosSchedulerDriver implements SchedulerDriver {
   }
 
   start(): Status {
-    return this.life.call((n) => n.start());
+    return this.life.start();
   }
   stop(failover = false): Status {
     const f = checkBoolean(failover, 'failover');

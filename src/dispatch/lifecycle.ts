@@ -2,14 +2,19 @@ import type { NativeDriverLifecycle } from '../native/binding';
 import { Status, toStatus } from '../status';
 
 /**
- * Shared lifecycle of both drivers: join/run promises, abort on a failed callback,
- * dropping events after stop/abort, destroy after join.
+ * Shared lifecycle of both drivers. Once started, the driver's end is observed whether or
+ * not the user joins: the native driver is then destroyed (off the JS thread), cleanup
+ * runs, and join()/run() settle. A callback failure aborts the driver and rejects join();
+ * when nobody joined, it is rethrown as an uncaught exception rather than lost.
  */
 export class Lifecycle {
   native: NativeDriverLifecycle | undefined;
+  /** Runs once the native driver has been destroyed. */
+  onFinished: (() => void) | undefined;
   private stopping = false;
   private failure: { error: unknown } | undefined;
-  private joined: Promise<Status> | undefined;
+  private finished: Promise<Status> | undefined;
+  private userJoined = false;
   private destroyed = false;
   private final: Status = Status.DRIVER_STOPPED;
 
@@ -25,11 +30,7 @@ export class Lifecycle {
   fail(error: unknown): void {
     if (this.failure) return;
     this.failure = { error };
-    try {
-      this.native?.abort();
-    } catch {
-      // The failure is reported through join(); an abort on a destroyed driver is moot.
-    }
+    if (!this.destroyed) this.native?.abort();
   }
 
   call(fn: (native: NativeDriverLifecycle) => number): Status {
@@ -38,24 +39,46 @@ export class Lifecycle {
     return toStatus(fn(this.native));
   }
 
+  start(): Status {
+    const status = this.call((native) => native.start());
+    if (!this.destroyed) void this.observe();
+    return status;
+  }
+
   join(): Promise<Status> {
+    this.userJoined = true;
+    return this.observe().then((status) => {
+      if (this.failure) throw this.failure.error;
+      return status;
+    });
+  }
+
+  private observe(): Promise<Status> {
     const native = this.native;
     if (!native) return Promise.resolve(Status.DRIVER_NOT_STARTED);
-    this.joined ??= new Promise<Status>((resolve, reject) => {
+    if (this.finished) return this.finished;
+    const finished = new Promise<Status>((resolve) => {
       native.join((status: number) => {
-        const finish = (): void => {
-          if (this.failure) reject(this.failure.error);
-          else resolve(toStatus(status));
-        };
         if (status === Status.DRIVER_NOT_STARTED) {
-          finish();
+          this.finished = undefined;
+          resolve(Status.DRIVER_NOT_STARTED);
           return;
         }
         this.destroyed = true;
         this.final = toStatus(status);
-        native.destroy(finish);
+        native.destroy(() => {
+          this.onFinished?.();
+          if (this.failure && !this.userJoined) {
+            const { error } = this.failure;
+            queueMicrotask(() => {
+              throw error;
+            });
+          }
+          resolve(this.final);
+        });
       });
     });
-    return this.joined;
+    this.finished = finished;
+    return finished;
   }
 }

@@ -10,7 +10,10 @@ export function encodeArg(name: string, value: unknown, where: string): Uint8Arr
     return encode(name, value, where);
   } catch (error) {
     if (error instanceof TypeError) {
-      throw new InvalidArgumentError(where, error.message, { cause: error });
+      // The codec's message is '<full path>: <what was expected>'.
+      const split = error.message.indexOf(': ');
+      const path = split > 0 ? error.message.slice(0, split) : where;
+      throw new InvalidArgumentError(path, error.message.slice(split + 2), { cause: error });
     }
     throw error;
   }
