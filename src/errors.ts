@@ -21,12 +21,25 @@ export class InvalidArgumentError extends TypeError {
   }
 }
 
-/** The executor is not running under a Mesos agent: required MESOS_* variables are missing. */
+/** The executor is not running under a Mesos agent: MESOS_* variables are missing or malformed. */
 export class ExecutorEnvironmentError extends MesosNapiError {
-  constructor(readonly missing: string[]) {
+  /** The variables that are not set. */
+  readonly missing: string[];
+
+  constructor(
+    missing: string[],
+    readonly malformed: string[] = [],
+  ) {
+    const problems = [
+      ...(missing.length > 0
+        ? [`${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set`]
+        : []),
+      ...malformed,
+    ];
     super(
-      `Cannot start the executor driver: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not set. ` +
-        'Executors are started by a Mesos agent, which sets these variables; libmesos would exit the process without them.',
+      `Cannot start the executor driver: ${problems.join('; ')}. ` +
+        'Executors are started by a Mesos agent, which sets these variables; libmesos would exit the process otherwise.',
     );
+    this.missing = missing;
   }
 }

@@ -8,6 +8,8 @@ export { Status } from './status';
 export { MesosNapiError, InvalidArgumentError, ExecutorEnvironmentError } from './errors';
 export { AddonNotFoundError } from './native/addon-error';
 export { checkExecutorEnvironment, REQUIRED_EXECUTOR_VARIABLES } from './executor-env';
+export { executorCommand } from './executor-command';
+export type { ExecutorCommandOptions } from './executor-command';
 export { validateMaster } from './master';
 export { prepareLocalMaster, LOCAL_MASTER_DEFAULTS } from './local-master';
 export { encodeMessage, decodeMessage, schemaSource } from './messages';
