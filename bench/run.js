@@ -3,17 +3,75 @@
 const fs = require('fs');
 const path = require('path');
 const { benchBridge } = require('./bridge');
+const { benchLocalEnv } = require('./local-env');
+
+const REQUIRES_MESOS = '2-4 (reconciliation, calls, memory) need Mesos and the addon';
+
+function mesosHere() {
+  const { findMesos } = require('../lib/discovery');
+  const { install } = findMesos();
+  if (!install) return { reason: 'no Mesos installation found (npx mesos-napi doctor)' };
+  const addon = path.join(__dirname, '..', 'build', 'Release', 'mesos_napi.node');
+  if (!fs.existsSync(addon))
+    return { reason: `the addon is not built (${addon}); npm run build:native` };
+  return { install };
+}
+
+async function section(results, key, title, run) {
+  console.log(`\n${title}`);
+  results.benches[key] = await run();
+  console.table(results.benches[key]);
+}
 
 async function main() {
-  const results = { date: new Date().toISOString(), node: process.version, benches: {} };
-  console.log('1. Bridge: native thread -> JS handler start (one delivering thread, as libmesos)');
-  results.benches.bridge = await benchBridge();
-  console.table(results.benches.bridge);
+  const quick = process.argv.includes('--quick');
+  const results = { date: new Date().toISOString(), node: process.version, quick, benches: {} };
+  await section(
+    results,
+    'bridge',
+    '1. Bridge: native thread -> JS handler start (one thread, as libmesos)',
+    () => benchBridge({ events: quick ? 20000 : 200000 }),
+  );
+
+  const mesos = mesosHere();
+  if ('reason' in mesos) {
+    console.log(`\nBenches ${REQUIRES_MESOS}: skipped, ${mesos.reason}.`);
+    results.skipped = mesos.reason;
+  } else {
+    const { buildCppBaseline } = require('./cpp-baseline');
+    const { benchReconcile } = require('./reconcile');
+    const { benchCalls } = require('./calls');
+    const { benchMemory } = require('./memory');
+    buildCppBaseline();
+    // Each framework (C++ and TypeScript, every bench) gets a fresh in-process cluster:
+    // an agent reusing a work directory recovers the last run's state, or exits.
+    const env = () => {
+      const fresh = benchLocalEnv();
+      Object.assign(process.env, fresh);
+      return fresh;
+    };
+    const sizes = quick ? [1000, 10000] : [1000, 10000, 50000, 100000];
+    await section(
+      results,
+      'reconcile',
+      '2. Reconcile N unknown tasks on master=local (ms until all N updates)',
+      () => benchReconcile(sizes, env),
+    );
+    await section(results, 'calls', '3. Calls into the driver per second, encoding included', () =>
+      benchCalls(quick ? 10000 : 50000, env),
+    );
+    await section(
+      results,
+      'memory',
+      '4. Memory after status updates, and growth across rounds after GC',
+      async () => [await benchMemory({ updates: quick ? 10000 : 100000, rounds: 5, env })],
+    );
+  }
 
   const out = path.join(__dirname, 'results');
   fs.mkdirSync(out, { recursive: true });
   fs.writeFileSync(path.join(out, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(`written ${path.join(out, 'bench.json')}`);
+  console.log(`\nwritten ${path.join(out, 'bench.json')}`);
 }
 
 main().catch((error) => {

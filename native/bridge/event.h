@@ -25,6 +25,10 @@ using EventArg = std::variant<Bytes, BytesList, Text, int32_t>;
 struct Event {
   const char* name;
   std::vector<EventArg> args;
+  // Whether the delivering thread waits for the handler to settle. Only events whose
+  // return libmesos acts on need it (an implicitly acknowledged status update, shutdown,
+  // error); the rest are queued and the thread goes on. Order is kept either way.
+  bool wait = true;
 };
 
 }  // namespace mesos_napi

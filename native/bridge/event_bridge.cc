@@ -34,7 +34,7 @@ void EventBridge::OnEnvTeardown(void* holder) {
 }
 
 void EventBridge::Deliver(Event event) {
-  const bool wait = !OnJsThread();
+  const bool wait = event.wait && !OnJsThread();
   // One event at a time across every delivering thread: the next waits its turn here.
   std::unique_lock<std::mutex> turn(delivery_, std::defer_lock);
   if (wait) turn.lock();
@@ -45,7 +45,7 @@ void EventBridge::Deliver(Event event) {
     waiting_.insert(completion);
   }
   auto* job = new Job{std::move(event), completion, nullptr};
-  if (Enqueue(job, wait) && completion) completion->Wait();
+  if (Enqueue(job, !OnJsThread()) && completion) completion->Wait();
   if (!completion) return;
   std::lock_guard<std::mutex> lock(mutex_);
   waiting_.erase(completion);

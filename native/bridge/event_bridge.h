@@ -13,10 +13,10 @@
 
 namespace mesos_napi {
 
-// Carries events from foreign threads to one JS dispatch function, in order, one at a
-// time, over a single thread-safe function. Deliver() waits until the handler (and the
-// promise it returned, if any) has settled, so libmesos only returns from its callback
-// once JavaScript is done with it.
+// Carries events from foreign threads to one JS dispatch function, in order, over a
+// single thread-safe function. For an event marked wait, Deliver() returns only once the
+// handler (and the promise it returned, if any) has settled, so libmesos acts on it only
+// after JavaScript is done with it.
 class EventBridge : public std::enable_shared_from_this<EventBridge> {
  public:
   using Task = std::function<void(Napi::Env)>;

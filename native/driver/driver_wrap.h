@@ -63,11 +63,12 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
       : Napi::ObjectWrap<Derived>(info), addon_(AddonData::From(info.Env())) {}
 
   // Called by the derived constructor once every argument has been checked.
-  template <typename MakeDriver>
-  void Init(Napi::Env env, Napi::Function dispatch, const char* name, MakeDriver make) {
+  template <typename MakeForwarder, typename MakeDriver>
+  void Init(Napi::Env env, Napi::Function dispatch, const char* name, MakeForwarder forwarder,
+            MakeDriver driver) {
     bridge_ = EventBridge::Create(env, dispatch, name);
-    forwarder_ = std::make_unique<Forwarder>(bridge_);
-    driver_ = make(forwarder_.get());
+    forwarder_ = forwarder(bridge_);
+    driver_ = driver(forwarder_.get());
   }
 
   Napi::Value StatusValue(Napi::Env env, mesos::Status status) {

@@ -20,7 +20,10 @@ ExecutorDriverWrap::ExecutorDriverWrap(const Napi::CallbackInfo& info) : Base(in
   if (!info[1].IsNull() && !info[1].IsUndefined()) {
     environment = StringMapArg(info[1], "environment");
   }
-  Init(info.Env(), dispatch, "MesosExecutorDriver", [&](ForwardingExecutor* executor) {
+  auto forwarder = [](std::shared_ptr<EventBridge> bridge) {
+    return std::make_unique<ForwardingExecutor>(std::move(bridge));
+  };
+  Init(info.Env(), dispatch, "MesosExecutorDriver", forwarder, [&](ForwardingExecutor* executor) {
     if (environment) return std::make_unique<MesosExecutorDriver>(executor, *environment);
     return std::make_unique<MesosExecutorDriver>(executor);
   });

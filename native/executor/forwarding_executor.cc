@@ -8,11 +8,11 @@ void ForwardingExecutor::registered(mesos::ExecutorDriver*, const mesos::Executo
                                     const mesos::FrameworkInfo& frameworkInfo,
                                     const mesos::SlaveInfo& slaveInfo) {
   bridge_->Deliver(Event{
-      "registered", {Serialize(executorInfo), Serialize(frameworkInfo), Serialize(slaveInfo)}});
+      "registered", {Serialize(executorInfo), Serialize(frameworkInfo), Serialize(slaveInfo)}, false});
 }
 
 void ForwardingExecutor::reregistered(mesos::ExecutorDriver*, const mesos::SlaveInfo& slaveInfo) {
-  bridge_->Deliver(Event{"reregistered", {Serialize(slaveInfo)}});
+  bridge_->Deliver(Event{"reregistered", {Serialize(slaveInfo)}, false});
 }
 
 void ForwardingExecutor::disconnected(mesos::ExecutorDriver*) {
@@ -20,15 +20,15 @@ void ForwardingExecutor::disconnected(mesos::ExecutorDriver*) {
 }
 
 void ForwardingExecutor::launchTask(mesos::ExecutorDriver*, const mesos::TaskInfo& task) {
-  bridge_->Deliver(Event{"launchTask", {Serialize(task)}});
+  bridge_->Deliver(Event{"launchTask", {Serialize(task)}, false});
 }
 
 void ForwardingExecutor::killTask(mesos::ExecutorDriver*, const mesos::TaskID& taskId) {
-  bridge_->Deliver(Event{"killTask", {Serialize(taskId)}});
+  bridge_->Deliver(Event{"killTask", {Serialize(taskId)}, false});
 }
 
 void ForwardingExecutor::frameworkMessage(mesos::ExecutorDriver*, const std::string& data) {
-  bridge_->Deliver(Event{"frameworkMessage", {Bytes{data}}});
+  bridge_->Deliver(Event{"frameworkMessage", {Bytes{data}}, false});
 }
 
 void ForwardingExecutor::shutdown(mesos::ExecutorDriver*) {

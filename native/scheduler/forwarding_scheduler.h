@@ -12,7 +12,8 @@ namespace mesos_napi {
 // hands them to the bridge, returning to libmesos only once JavaScript has settled.
 class ForwardingScheduler : public mesos::Scheduler {
  public:
-  explicit ForwardingScheduler(std::shared_ptr<EventBridge> bridge) : bridge_(std::move(bridge)) {}
+  ForwardingScheduler(std::shared_ptr<EventBridge> bridge, bool implicitAcknowledgements)
+      : bridge_(std::move(bridge)), implicit_acknowledgements_(implicitAcknowledgements) {}
 
   void registered(mesos::SchedulerDriver*, const mesos::FrameworkID& frameworkId,
                   const mesos::MasterInfo& masterInfo) override;
@@ -30,6 +31,7 @@ class ForwardingScheduler : public mesos::Scheduler {
 
  private:
   std::shared_ptr<EventBridge> bridge_;
+  bool implicit_acknowledgements_;
 };
 
 }  // namespace mesos_napi

@@ -33,7 +33,10 @@ SchedulerDriverWrap::SchedulerDriverWrap(const Napi::CallbackInfo& info) : Base(
   bool implicitAcks = BoolArg(info[3], "implicitAcknowledgements");
   auto credential = OptionalMessageArg<mesos::Credential>(info[4], "credential");
   auto roles = OptionalStringListArg(info[5], "suppressedRoles").value_or(std::vector<std::string>());
-  Init(info.Env(), dispatch, "MesosSchedulerDriver", [&](ForwardingScheduler* scheduler) {
+  auto forwarder = [implicitAcks](std::shared_ptr<EventBridge> bridge) {
+    return std::make_unique<ForwardingScheduler>(std::move(bridge), implicitAcks);
+  };
+  Init(info.Env(), dispatch, "MesosSchedulerDriver", forwarder, [&](ForwardingScheduler* scheduler) {
     if (credential) {
       return std::make_unique<MesosSchedulerDriver>(scheduler, framework, roles, master,
                                                     implicitAcks, *credential);

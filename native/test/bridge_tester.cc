@@ -47,22 +47,24 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
   }
 
  private:
-  // fire(threads, eventsPerThread, payloadBytes, onDone): each thread delivers
-  // ('event', threadIndex, sequence, payload) and waits for it to settle; onDone runs on
-  // the JS thread after the last event.
+  // fire(threads, eventsPerThread, payloadBytes, onDone, wait = true): each thread
+  // delivers ('event', threadIndex, sequence, payload), waiting for each to settle when
+  // wait; onDone runs on the JS thread after the last event.
   Napi::Value Fire(const Napi::CallbackInfo& info) {
     int threads = info[0].As<Napi::Number>().Int32Value();
     int perThread = info[1].As<Napi::Number>().Int32Value();
     size_t payload = info[2].As<Napi::Number>().Uint32Value();
     done_.Reset(info[3].As<Napi::Function>(), 1);
+    bool wait = info.Length() < 5 || info[4].ToBoolean().Value();
     JoinThreads();
     remaining_ = threads;
     bridge_->Ref(info.Env());
     self_ = Napi::Persistent(Value());
     for (int t = 0; t < threads; t++) {
-      threads_.emplace_back([this, t, perThread, payload] {
+      threads_.emplace_back([this, t, perThread, payload, wait] {
         for (int i = 0; i < perThread; i++) {
-          bridge_->Deliver(Event{"event", {int32_t(t), int32_t(i), Bytes{Payload(payload)}}});
+          bridge_->Deliver(
+              Event{"event", {int32_t(t), int32_t(i), Bytes{Payload(payload)}}, wait});
         }
         if (--remaining_ == 0) {
           bridge_->Post([this](Napi::Env env) {

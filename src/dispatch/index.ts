@@ -17,12 +17,15 @@ export interface DispatchHost<D> {
 }
 
 /**
- * The one dispatch function both drivers give the native constructor: decodes, calls the
- * user's callback, returns undefined for sync handlers or a promise settling with the
- * async handler's. Never throws, never rejects.
+ * The one dispatch function both drivers give the native constructor: decodes, and calls
+ * the user's callbacks one at a time, in order: an event arriving while an async handler
+ * is pending waits for it. Returns undefined when the handler finished synchronously,
+ * else a promise that settles when it has (the native side waits on it where libmesos
+ * needs to, e.g. before an implicit acknowledgement). Never throws, never rejects.
  */
 export function createDispatch<D>(host: DispatchHost<D>): NativeDispatch {
-  return (event: string, ...raw: unknown[]): unknown => {
+  let pending: Promise<void> | undefined;
+  const handle = (event: string, raw: unknown[]): Promise<void> | undefined => {
     if (host.dropping()) return undefined;
     try {
       const callback = (host.handler as Record<string, unknown>)[event];
@@ -40,6 +43,18 @@ export function createDispatch<D>(host: DispatchHost<D>): NativeDispatch {
       host.fail(error);
     }
     return undefined;
+  };
+  const settle = (promise: Promise<void>): Promise<void> => {
+    pending = promise;
+    void promise.then(() => {
+      if (pending === promise) pending = undefined;
+    });
+    return promise;
+  };
+  return (event: string, ...raw: unknown[]): unknown => {
+    if (pending) return settle(pending.then(() => handle(event, raw)));
+    const result = handle(event, raw);
+    return result ? settle(result) : undefined;
   };
 }
 

@@ -260,6 +260,35 @@ describe('event delivery', () => {
     await driver.join();
   });
 
+  it('runs handlers one at a time even when the native side does not wait', async () => {
+    const order: string[] = [];
+    let release!: () => void;
+    const { driver, native } = make({
+      async resourceOffers() {
+        order.push('offers:start');
+        await new Promise<void>((resolve) => (release = resolve));
+        order.push('offers:end');
+      },
+      offerRescinded(_d, offerId) {
+        order.push(`rescinded:${offerId.value}`);
+      },
+    });
+    driver.start();
+    native.dispatch('resourceOffers', [enc('mesos.Offer', offer)]);
+    const second = native.dispatch('offerRescinded', enc('mesos.OfferID', { value: 'o1' }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual(['offers:start']);
+    release();
+    await second;
+    expect(order).toEqual(['offers:start', 'offers:end', 'rescinded:o1']);
+    expect(
+      native.dispatch('offerRescinded', enc('mesos.OfferID', { value: 'o2' })),
+    ).toBeUndefined();
+    expect(order).toHaveLength(4);
+    driver.stop();
+    await driver.join();
+  });
+
   it('a throwing callback aborts the driver and join rejects with that very error', async () => {
     const boom = new Error('boom');
     const { driver, native } = make({

@@ -1,0 +1,35 @@
+'use strict';
+// Runs the C++ framework (bench/cpp/driver_bench.cpp, target driver_bench) on the same
+// libmesos and collects the JSON lines it prints.
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { cmakeJs } = require('../scripts/cmake-js');
+
+const binary = path.join(__dirname, '..', 'build', 'driver_bench');
+
+function buildCppBaseline() {
+  if (!cmakeJs(['build', '--target', 'driver_bench']))
+    throw new Error('driver_bench did not build');
+  if (!fs.existsSync(binary)) throw new Error(`driver_bench not found at ${binary}`);
+}
+
+function runCppBaseline(args, env) {
+  const result = spawnSync(binary, ['local', ...args.map(String)], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 15 * 60 * 1000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    throw new Error(
+      `driver_bench ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-2000)}`,
+    );
+  }
+  return result.stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line));
+}
+
+module.exports = { buildCppBaseline, runCppBaseline };
