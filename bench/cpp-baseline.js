@@ -14,8 +14,8 @@ function buildCppBaseline() {
   if (!fs.existsSync(binary)) throw new Error(`driver_bench not found at ${binary}`);
 }
 
-function runCppBaseline(args, env) {
-  const result = spawnSync(binary, ['local', ...args.map(String)], {
+function runCppBaseline(args, env, master = 'local') {
+  const result = spawnSync(binary, [master, ...args.map(String)], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 15 * 60 * 1000,

@@ -3,7 +3,7 @@
 // (lib/), counting status updates.
 const { MesosSchedulerDriver, Status } = require('../lib');
 
-async function startCountingFramework(name) {
+async function startCountingFramework(name, master = 'local') {
   let updates = 0;
   let waiter = null;
   let registered;
@@ -22,7 +22,7 @@ async function startCountingFramework(name) {
   };
   const driver = new MesosSchedulerDriver(scheduler, {
     framework: { user: '', name },
-    master: 'local',
+    master,
   });
   if (driver.start() !== Status.DRIVER_RUNNING) throw new Error('driver did not start');
   await ready;

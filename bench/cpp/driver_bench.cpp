@@ -5,6 +5,8 @@
 //        driver_bench <master> calls <count>
 
 #include <chrono>
+#include <cstdio>
+#include <unistd.h>
 #include <condition_variable>
 #include <cstdlib>
 #include <iostream>
@@ -73,6 +75,17 @@ private:
   size_t updates = 0;
 };
 
+static long residentKilobytes()
+{
+  long pages = 0, resident = 0;
+  FILE* statm = std::fopen("/proc/self/statm", "r");
+  if (statm != nullptr) {
+    if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    std::fclose(statm);
+  }
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
 static double millisecondsSince(Clock::time_point start)
 {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -90,7 +103,8 @@ static void reconcile(mesos::MesosSchedulerDriver& driver, CountingScheduler& sc
   driver.reconcileTasks(statuses);
   scheduler.waitForUpdates(n);
   std::cout << "{\"bench\":\"reconcile\",\"impl\":\"c++\",\"tasks\":" << n
-            << ",\"ms\":" << millisecondsSince(start) << "}" << std::endl;
+            << ",\"ms\":" << millisecondsSince(start) << ",\"rssKb\":" << residentKilobytes() << "}"
+            << std::endl;
 }
 
 static void calls(mesos::MesosSchedulerDriver& driver, size_t count)
