@@ -3,6 +3,7 @@ import { decode } from './dispatch/codec';
 import { Lifecycle } from './dispatch/lifecycle';
 import type { TaskStatus } from './dispatch/message-types';
 import { InvalidArgumentError } from './errors';
+import type { Input } from './messages';
 import type { Executor } from './executor';
 import { checkExecutorEnvironment } from './executor-env';
 import type { NativeExecutorDriver } from './native/binding';
@@ -22,7 +23,7 @@ export interface ExecutorDriver {
   abort(): Status;
   join(): Promise<Status>;
   run(): Promise<Status>;
-  sendStatusUpdate(status: TaskStatus): Status;
+  sendStatusUpdate(status: Input<TaskStatus>): Status;
   sendFrameworkMessage(data: Uint8Array): Status;
 }
 
@@ -95,7 +96,7 @@ export class MesosExecutorDriver implements ExecutorDriver {
     if (status !== Status.DRIVER_RUNNING) return status;
     return this.join();
   }
-  sendStatusUpdate(status: TaskStatus): Status {
+  sendStatusUpdate(status: Input<TaskStatus>): Status {
     const bytes = encodeArg('mesos.TaskStatus', status, 'status');
     return this.life.call(() => this.native.sendStatusUpdate(bytes));
   }

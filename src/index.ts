@@ -18,3 +18,4 @@ export { findMesos, describeDiscovery } from './discovery';
 export type { MesosInstall, Discovery } from './discovery';
 export { startLocalCluster } from './cluster';
 export type { LocalCluster, LocalClusterOptions } from './cluster';
+export * from './helpers';

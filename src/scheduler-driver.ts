@@ -16,6 +16,7 @@ import type {
   TaskStatus,
 } from './dispatch/message-types';
 import { InvalidArgumentError } from './errors';
+import type { Input } from './messages';
 import { isLocalMaster, prepareLocalMaster } from './local-master';
 import { validateMaster } from './master';
 import type { NativeSchedulerDriver } from './native/binding';
@@ -40,31 +41,43 @@ export interface SchedulerDriver {
   abort(): Status;
   join(): Promise<Status>;
   run(): Promise<Status>;
-  requestResources(requests: Request[]): Status;
-  launchTasks(offerIds: OfferID | OfferID[], tasks: TaskInfo[], filters?: Filters): Status;
-  killTask(taskId: TaskID): Status;
-  acceptOffers(offerIds: OfferID[], operations: OfferOperation[], filters?: Filters): Status;
-  declineOffer(offerId: OfferID, filters?: Filters): Status;
+  requestResources(requests: Input<Request>[]): Status;
+  launchTasks(
+    offerIds: Input<OfferID> | Input<OfferID>[],
+    tasks: Input<TaskInfo>[],
+    filters?: Input<Filters>,
+  ): Status;
+  killTask(taskId: Input<TaskID>): Status;
+  acceptOffers(
+    offerIds: Input<OfferID>[],
+    operations: Input<OfferOperation>[],
+    filters?: Input<Filters>,
+  ): Status;
+  declineOffer(offerId: Input<OfferID>, filters?: Input<Filters>): Status;
   reviveOffers(roles?: string[]): Status;
   suppressOffers(roles?: string[]): Status;
-  acknowledgeStatusUpdate(status: TaskStatus): Status;
-  sendFrameworkMessage(executorId: ExecutorID, slaveId: SlaveID, data: Uint8Array): Status;
-  reconcileTasks(statuses: TaskStatus[]): Status;
+  acknowledgeStatusUpdate(status: Input<TaskStatus>): Status;
+  sendFrameworkMessage(
+    executorId: Input<ExecutorID>,
+    slaveId: Input<SlaveID>,
+    data: Uint8Array,
+  ): Status;
+  reconcileTasks(statuses: Input<TaskStatus>[]): Status;
   updateFramework(
-    frameworkInfo: FrameworkInfo,
+    frameworkInfo: Input<FrameworkInfo>,
     suppressedRoles: string[],
-    offerConstraints?: OfferConstraints,
+    offerConstraints?: Input<OfferConstraints>,
   ): Status;
 }
 
 /** Every constructor variant of the Java/C++ MesosSchedulerDriver, as one object. */
 export interface SchedulerDriverOptions {
-  framework: FrameworkInfo;
+  framework: Input<FrameworkInfo>;
   /** host:port, master@host:port, zk://[user:pass@]hosts/path, file:///path or local. */
   master: string;
   /** Default true, as in Java. When false, call acknowledgeStatusUpdate yourself. */
   implicitAcknowledgements?: boolean;
-  credential?: Credential;
+  credential?: Input<Credential>;
   suppressedRoles?: string[];
 }
 
@@ -151,11 +164,15 @@ export class MesosSchedulerDriver implements SchedulerDriver {
     if (status !== Status.DRIVER_RUNNING) return status;
     return this.join();
   }
-  requestResources(requests: Request[]): Status {
+  requestResources(requests: Input<Request>[]): Status {
     const r = encodeArray('mesos.Request', requests, 'requests');
     return this.life.call(() => this.native.requestResources(r));
   }
-  launchTasks(offerIds: OfferID | OfferID[], tasks: TaskInfo[], filters?: Filters): Status {
+  launchTasks(
+    offerIds: OfferID | Input<OfferID>[],
+    tasks: Input<TaskInfo>[],
+    filters?: Input<Filters>,
+  ): Status {
     const ids = Array.isArray(offerIds)
       ? encodeArray('mesos.OfferID', offerIds, 'offerIds')
       : [encodeArg('mesos.OfferID', offerIds, 'offerIds')];
@@ -163,11 +180,15 @@ export class MesosSchedulerDriver implements SchedulerDriver {
     const f = encodeOptional('mesos.Filters', filters, 'filters');
     return this.life.call(() => this.native.launchTasks(ids, t, f));
   }
-  killTask(taskId: TaskID): Status {
+  killTask(taskId: Input<TaskID>): Status {
     const id = encodeArg('mesos.TaskID', taskId, 'taskId');
     return this.life.call(() => this.native.killTask(id));
   }
-  acceptOffers(offerIds: OfferID[], operations: OfferOperation[], filters?: Filters): Status {
+  acceptOffers(
+    offerIds: Input<OfferID>[],
+    operations: Input<OfferOperation>[],
+    filters?: Input<Filters>,
+  ): Status {
     const ids = encodeArray('mesos.OfferID', offerIds, 'offerIds');
     if (Array.isArray(operations)) {
       operations.forEach((op, i) => {
@@ -183,7 +204,7 @@ export class MesosSchedulerDriver implements SchedulerDriver {
     const f = encodeOptional('mesos.Filters', filters, 'filters');
     return this.life.call(() => this.native.acceptOffers(ids, ops, f));
   }
-  declineOffer(offerId: OfferID, filters?: Filters): Status {
+  declineOffer(offerId: Input<OfferID>, filters?: Input<Filters>): Status {
     const id = encodeArg('mesos.OfferID', offerId, 'offerId');
     const f = encodeOptional('mesos.Filters', filters, 'filters');
     return this.life.call(() => this.native.declineOffer(id, f));
@@ -196,7 +217,7 @@ export class MesosSchedulerDriver implements SchedulerDriver {
     const r = checkOptionalRoles(roles, 'roles');
     return this.life.call(() => this.native.suppressOffers(r));
   }
-  acknowledgeStatusUpdate(status: TaskStatus): Status {
+  acknowledgeStatusUpdate(status: Input<TaskStatus>): Status {
     if (this.implicitAcknowledgements) {
       throw new InvalidArgumentError(
         'status',
@@ -214,20 +235,24 @@ export class MesosSchedulerDriver implements SchedulerDriver {
     const bytes = encodeArg('mesos.TaskStatus', status, 'status');
     return this.life.call(() => this.native.acknowledgeStatusUpdate(bytes));
   }
-  sendFrameworkMessage(executorId: ExecutorID, slaveId: SlaveID, data: Uint8Array): Status {
+  sendFrameworkMessage(
+    executorId: Input<ExecutorID>,
+    slaveId: Input<SlaveID>,
+    data: Uint8Array,
+  ): Status {
     const e = encodeArg('mesos.ExecutorID', executorId, 'executorId');
     const s = encodeArg('mesos.SlaveID', slaveId, 'slaveId');
     const d = checkBytes(data, 'data');
     return this.life.call(() => this.native.sendFrameworkMessage(e, s, d));
   }
-  reconcileTasks(statuses: TaskStatus[]): Status {
+  reconcileTasks(statuses: Input<TaskStatus>[]): Status {
     const s = encodeArray('mesos.TaskStatus', statuses, 'statuses');
     return this.life.call(() => this.native.reconcileTasks(s));
   }
   updateFramework(
-    frameworkInfo: FrameworkInfo,
+    frameworkInfo: Input<FrameworkInfo>,
     suppressedRoles: string[],
-    offerConstraints?: OfferConstraints,
+    offerConstraints?: Input<OfferConstraints>,
   ): Status {
     const f = encodeArg('mesos.FrameworkInfo', frameworkInfo, 'frameworkInfo');
     const r = checkRoles(suppressedRoles, 'suppressedRoles');

@@ -37,6 +37,17 @@ export interface LocalCluster {
 
 export const DEFAULT_AGENT_RESOURCES = 'cpus:4;mem:4096;disk:8192;ports:[31000-31999]';
 
+/**
+ * The environment without MESOS_* variables: mesos-master and mesos-agent read those as
+ * flags, and refuse to start when one repeats a flag given on the command line (as the
+ * variables set for master=local would).
+ */
+function flagFreeEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('MESOS_')),
+  );
+}
+
 function getJson(url: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { timeout: 2000 }, (response) => {
@@ -90,7 +101,7 @@ function requireBinary(install: MesosInstall, which: 'master' | 'agent'): string
 
 function startProcess(binary: string, flags: string[], log: string): ChildProcess {
   const out = fs.openSync(log, 'a');
-  const child = spawn(binary, flags, { stdio: ['ignore', out, out] });
+  const child = spawn(binary, flags, { stdio: ['ignore', out, out], env: flagFreeEnvironment() });
   fs.closeSync(out);
   return child;
 }

@@ -1,0 +1,16 @@
+export {
+  scalar,
+  ranges,
+  set,
+  addResources,
+  subtractResources,
+  containsResources,
+  equalResources,
+  scalarTotal,
+} from './resources';
+export { takeResources, type ResourceNeeds, type Taken } from './take';
+export { roleOf, type ResourceLike } from './resource-kind';
+export { commandInfo, executorInfo, taskInfo, filters, labels } from './builders';
+export type { TaskInfoFields, ExecutorInfoFields } from './builders';
+export { TERMINAL_STATES, isTerminal, isSuccess } from './task-state';
+export { taskId, offerId, executorId, frameworkId, agentId, newTaskId } from './ids';

@@ -1,0 +1,123 @@
+import * as spans from './ranges';
+import type { Span } from './ranges';
+import { kindKey, withoutAmount, type ResourceLike } from './resource-kind';
+
+/** Mesos keeps scalars in fixed point with three decimals; so do these helpers. */
+const round3 = (value: number): number => Math.round(value * 1000) / 1000;
+
+interface ResourceOptions {
+  role?: string;
+  reservations?: ResourceLike['reservations'];
+  allocationInfo?: ResourceLike['allocationInfo'];
+}
+
+export function scalar(name: string, value: number, options: ResourceOptions = {}): ResourceLike {
+  return { name, type: 'SCALAR', scalar: { value }, ...options };
+}
+
+export function ranges(
+  name: string,
+  values: [bigint | number, bigint | number][],
+  options: ResourceOptions = {},
+): ResourceLike {
+  const range = values.map(([begin, end]) => ({ begin: BigInt(begin), end: BigInt(end) }));
+  return { name, type: 'RANGES', ranges: { range }, ...options };
+}
+
+export function set(name: string, items: string[], options: ResourceOptions = {}): ResourceLike {
+  return { name, type: 'SET', set: { item: items }, ...options };
+}
+
+export function spansOf(resource: ResourceLike): Span[] {
+  return (resource.ranges?.range ?? []).map(({ begin, end }) => [BigInt(begin), BigInt(end)]);
+}
+
+function withSpans(resource: ResourceLike, value: Span[]): ResourceLike {
+  return {
+    ...withoutAmount(resource),
+    ranges: { range: value.map(([begin, end]) => ({ begin, end })) },
+  };
+}
+
+function isEmpty(resource: ResourceLike): boolean {
+  if (resource.type === 'SCALAR') return round3(resource.scalar?.value ?? 0) <= 0;
+  if (resource.type === 'RANGES') return spansOf(resource).length === 0;
+  if (resource.type === 'SET') return (resource.set?.item ?? []).length === 0;
+  return false;
+}
+
+function combine(a: ResourceLike, b: ResourceLike, sign: 1 | -1): ResourceLike {
+  if (a.type === 'SCALAR') {
+    const value = round3((a.scalar?.value ?? 0) + sign * (b.scalar?.value ?? 0));
+    return { ...withoutAmount(a), scalar: { value } };
+  }
+  if (a.type === 'RANGES') {
+    return withSpans(
+      a,
+      sign === 1 ? spans.union(spansOf(a), spansOf(b)) : spans.difference(spansOf(a), spansOf(b)),
+    );
+  }
+  if (a.type === 'SET') {
+    const items = new Set(a.set?.item ?? []);
+    for (const item of b.set?.item ?? []) {
+      if (sign === 1) items.add(item);
+      else items.delete(item);
+    }
+    return { ...withoutAmount(a), set: { item: [...items] } };
+  }
+  throw new TypeError(`resources of type ${String(a.type)} cannot be added or subtracted`);
+}
+
+/** a + b: amounts of the same kind (name, type, role, reservations, …) merged. */
+export function addResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
+  const result = a.map((resource) => ({ ...resource }));
+  for (const resource of b) {
+    const i = result.findIndex((r) => kindKey(r) === kindKey(resource));
+    if (i >= 0) result[i] = combine(result[i], resource, 1);
+    else result.push({ ...resource });
+  }
+  return result.filter((resource) => !isEmpty(resource));
+}
+
+/** a - b; throws RangeError when a does not contain b. */
+export function subtractResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
+  if (!containsResources(a, b))
+    throw new RangeError('cannot subtract resources that are not contained');
+  let result = a.map((resource) => ({ ...resource }));
+  for (const resource of b) {
+    result = result.map((r) => (kindKey(r) === kindKey(resource) ? combine(r, resource, -1) : r));
+  }
+  return result.filter((resource) => !isEmpty(resource));
+}
+
+/** Whether a holds at least b, kind by kind. */
+export function containsResources(a: ResourceLike[], b: ResourceLike[]): boolean {
+  const merged = addResources([], b);
+  return merged.every((need) => {
+    const have = addResources(
+      [],
+      a.filter((r) => kindKey(r) === kindKey(need)),
+    )[0];
+    if (!have) return false;
+    if (need.type === 'SCALAR')
+      return round3(have.scalar?.value ?? 0) >= round3(need.scalar?.value ?? 0);
+    if (need.type === 'RANGES') return spans.contains(spansOf(have), spansOf(need));
+    if (need.type === 'SET')
+      return (need.set?.item ?? []).every((item) => (have.set?.item ?? []).includes(item));
+    return false;
+  });
+}
+
+/** Sum of a scalar resource over every kind (all roles and reservations). */
+export function scalarTotal(resources: ResourceLike[], name: string): number {
+  return round3(
+    resources
+      .filter((r) => r.name === name && r.type === 'SCALAR')
+      .reduce((total, r) => total + (r.scalar?.value ?? 0), 0),
+  );
+}
+
+/** Whether a and b hold the same amounts of the same kinds. */
+export function equalResources(a: ResourceLike[], b: ResourceLike[]): boolean {
+  return containsResources(a, b) && containsResources(b, a);
+}
