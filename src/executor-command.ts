@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CommandInfo } from './messages';
+import type { CommandInfo, Input } from './messages';
 import { InvalidArgumentError } from './errors';
 
 export interface ExecutorCommandOptions {
@@ -22,7 +22,10 @@ const PACKAGE_ROOT = path.join(__dirname, '..');
  * absolute path, and NODE_PATH so the script's `require('mesos-napi')` finds this package.
  * The agent must see the same paths (a local cluster, or the same install on every agent).
  */
-export function executorCommand(script: string, options: ExecutorCommandOptions = {}): CommandInfo {
+export function executorCommand(
+  script: string,
+  options: ExecutorCommandOptions = {},
+): Input<CommandInfo> {
   if (typeof script !== 'string' || script === '') {
     throw new InvalidArgumentError('script', 'expected the path of the executor script');
   }

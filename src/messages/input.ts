@@ -1,6 +1,12 @@
+/** The keys of T whose values are arrays (repeated fields). */
+type ArrayKeys<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends readonly unknown[] ? K : never;
+}[keyof T];
+
 /**
- * What the API accepts where it reads a message T: the same shape, with 64-bit integers
- * also as safe-integer numbers and bytes as any Uint8Array (a Buffer too).
+ * What the API accepts where it reads a message T: the same shape, with repeated fields
+ * optional, 64-bit integers also as safe-integer numbers, and bytes as any Uint8Array (a
+ * Buffer too).
  */
 export type Input<T> = T extends bigint
   ? bigint | number
@@ -9,5 +15,7 @@ export type Input<T> = T extends bigint
     : T extends readonly (infer U)[]
       ? Input<U>[]
       : T extends object
-        ? { [K in keyof T]: Input<T[K]> }
+        ? { [K in keyof T as K extends ArrayKeys<T> ? never : K]: Input<T[K]> } & {
+            [K in keyof T as K extends ArrayKeys<T> ? K : never]?: Input<T[K]>;
+          }
         : T;

@@ -16,7 +16,7 @@ export interface Attribute {
 }
 
 export interface CapabilityInfo {
-  capabilities?: CapabilityInfo_Capability[];
+  capabilities: CapabilityInfo_Capability[];
 }
 
 export type CapabilityInfo_Capability =
@@ -75,29 +75,29 @@ export interface CgroupInfo_Blkio_CFQ_Statistics {
   device?: Device_Number;
   sectors?: bigint;
   time?: bigint;
-  ioServiced?: CgroupInfo_Blkio_Value[];
-  ioServiceBytes?: CgroupInfo_Blkio_Value[];
-  ioServiceTime?: CgroupInfo_Blkio_Value[];
-  ioWaitTime?: CgroupInfo_Blkio_Value[];
-  ioMerged?: CgroupInfo_Blkio_Value[];
-  ioQueued?: CgroupInfo_Blkio_Value[];
+  ioServiced: CgroupInfo_Blkio_Value[];
+  ioServiceBytes: CgroupInfo_Blkio_Value[];
+  ioServiceTime: CgroupInfo_Blkio_Value[];
+  ioWaitTime: CgroupInfo_Blkio_Value[];
+  ioMerged: CgroupInfo_Blkio_Value[];
+  ioQueued: CgroupInfo_Blkio_Value[];
 }
 
 export type CgroupInfo_Blkio_Operation =
   'UNKNOWN' | 'TOTAL' | 'READ' | 'WRITE' | 'SYNC' | 'ASYNC' | 'DISCARD';
 
 export interface CgroupInfo_Blkio_Statistics {
-  cfq?: CgroupInfo_Blkio_CFQ_Statistics[];
-  cfqRecursive?: CgroupInfo_Blkio_CFQ_Statistics[];
-  throttling?: CgroupInfo_Blkio_Throttling_Statistics[];
+  cfq: CgroupInfo_Blkio_CFQ_Statistics[];
+  cfqRecursive: CgroupInfo_Blkio_CFQ_Statistics[];
+  throttling: CgroupInfo_Blkio_Throttling_Statistics[];
 }
 
 export type CgroupInfo_Blkio_Throttling = Record<string, never>;
 
 export interface CgroupInfo_Blkio_Throttling_Statistics {
   device?: Device_Number;
-  ioServiced?: CgroupInfo_Blkio_Value[];
-  ioServiceBytes?: CgroupInfo_Blkio_Value[];
+  ioServiced: CgroupInfo_Blkio_Value[];
+  ioServiceBytes: CgroupInfo_Blkio_Value[];
 }
 
 export interface CgroupInfo_Blkio_Value {
@@ -154,11 +154,11 @@ export interface CheckStatusInfo_Tcp {
 }
 
 export interface CommandInfo {
-  uris?: CommandInfo_URI[];
+  uris: CommandInfo_URI[];
   environment?: Environment;
   shell?: boolean;
   value?: string;
-  arguments?: string[];
+  arguments: string[];
   user?: string;
 }
 
@@ -177,11 +177,11 @@ export interface ContainerID {
 
 export interface ContainerInfo {
   type: ContainerInfo_Type;
-  volumes?: Volume[];
+  volumes: Volume[];
   hostname?: string;
   docker?: ContainerInfo_DockerInfo;
   mesos?: ContainerInfo_MesosInfo;
-  networkInfos?: NetworkInfo[];
+  networkInfos: NetworkInfo[];
   linuxInfo?: LinuxInfo;
   rlimitInfo?: RLimitInfo;
   ttyInfo?: TTYInfo;
@@ -190,9 +190,9 @@ export interface ContainerInfo {
 export interface ContainerInfo_DockerInfo {
   image: string;
   network?: ContainerInfo_DockerInfo_Network;
-  portMappings?: ContainerInfo_DockerInfo_PortMapping[];
+  portMappings: ContainerInfo_DockerInfo_PortMapping[];
   privileged?: boolean;
-  parameters?: Parameter[];
+  parameters: Parameter[];
   forcePullImage?: boolean;
   volumeDriver?: string;
 }
@@ -213,7 +213,7 @@ export type ContainerInfo_Type = 'DOCKER' | 'MESOS';
 
 export interface ContainerStatus {
   containerId?: ContainerID;
-  networkInfos?: NetworkInfo[];
+  networkInfos: NetworkInfo[];
   cgroupInfo?: CgroupInfo;
   executorPid?: number;
 }
@@ -224,13 +224,13 @@ export interface Credential {
 }
 
 export interface Credentials {
-  credentials?: Credential[];
+  credentials: Credential[];
 }
 
 export interface CSIPluginContainerInfo {
-  services?: CSIPluginContainerInfo_Service[];
+  services: CSIPluginContainerInfo_Service[];
   command?: CommandInfo;
-  resources?: Resource[];
+  resources: Resource[];
   container?: ContainerInfo;
 }
 
@@ -244,8 +244,8 @@ export interface CSIPluginEndpoint {
 export interface CSIPluginInfo {
   type: string;
   name?: string;
-  containers?: CSIPluginContainerInfo[];
-  endpoints?: CSIPluginEndpoint[];
+  containers: CSIPluginContainerInfo[];
+  endpoints: CSIPluginEndpoint[];
   targetPathRoot?: string;
   targetPathExists?: boolean;
 }
@@ -272,7 +272,7 @@ export interface DeviceAccess_Access {
 }
 
 export interface DeviceWhitelist {
-  allowedDevices?: DeviceAccess[];
+  allowedDevices: DeviceAccess[];
 }
 
 export interface DiscoveryInfo {
@@ -328,7 +328,7 @@ export interface DurationInfo {
 }
 
 export interface Environment {
-  variables?: Environment_Variable[];
+  variables: Environment_Variable[];
 }
 
 export interface Environment_Variable {
@@ -350,7 +350,7 @@ export interface ExecutorInfo {
   frameworkId?: FrameworkID;
   command?: CommandInfo;
   container?: ContainerInfo;
-  resources?: Resource[];
+  resources: Resource[];
   name?: string;
   source?: string;
   data?: Uint8Array;
@@ -391,11 +391,11 @@ export interface FrameworkInfo {
   failoverTimeout?: number;
   checkpoint?: boolean;
   role?: string;
-  roles?: string[];
+  roles: string[];
   hostname?: string;
   principal?: string;
   webuiUrl?: string;
-  capabilities?: FrameworkInfo_Capability[];
+  capabilities: FrameworkInfo_Capability[];
   labels?: Labels;
   offerFilters?: Record<string, OfferFilters>;
 }
@@ -432,7 +432,7 @@ export interface HealthCheck_HTTPCheckInfo {
   scheme?: string;
   port: number;
   path?: string;
-  statuses?: number[];
+  statuses: number[];
 }
 
 export interface HealthCheck_TCPCheckInfo {
@@ -499,7 +499,7 @@ export interface InverseOffer {
   frameworkId: FrameworkID;
   slaveId?: SlaveID;
   unavailability: Unavailability;
-  resources?: Resource[];
+  resources: Resource[];
 }
 
 export interface IpStatistics {
@@ -534,7 +534,7 @@ export interface Label {
 }
 
 export interface Labels {
-  labels?: Label[];
+  labels: Label[];
 }
 
 export interface LinuxInfo {
@@ -572,7 +572,7 @@ export interface MasterInfo {
   version?: string;
   address?: Address;
   domain?: DomainInfo;
-  capabilities?: MasterInfo_Capability[];
+  capabilities: MasterInfo_Capability[];
 }
 
 export interface MasterInfo_Capability {
@@ -593,11 +593,11 @@ export interface MountPropagation {
 export type MountPropagation_Mode = 'UNKNOWN' | 'HOST_TO_CONTAINER' | 'BIDIRECTIONAL';
 
 export interface NetworkInfo {
-  ipAddresses?: NetworkInfo_IPAddress[];
+  ipAddresses: NetworkInfo_IPAddress[];
   name?: string;
-  groups?: string[];
+  groups: string[];
   labels?: Labels;
-  portMappings?: NetworkInfo_PortMapping[];
+  portMappings: NetworkInfo_PortMapping[];
 }
 
 export interface NetworkInfo_IPAddress {
@@ -620,9 +620,9 @@ export interface Offer {
   hostname: string;
   url?: URL;
   domain?: DomainInfo;
-  resources?: Resource[];
-  attributes?: Attribute[];
-  executorIds?: ExecutorID[];
+  resources: Resource[];
+  attributes: Attribute[];
+  executorIds: ExecutorID[];
   unavailability?: Unavailability;
   allocationInfo?: Resource_AllocationInfo;
 }
@@ -643,7 +643,7 @@ export interface Offer_Operation {
 }
 
 export interface Offer_Operation_Create {
-  volumes?: Resource[];
+  volumes: Resource[];
 }
 
 export interface Offer_Operation_CreateDisk {
@@ -653,7 +653,7 @@ export interface Offer_Operation_CreateDisk {
 }
 
 export interface Offer_Operation_Destroy {
-  volumes?: Resource[];
+  volumes: Resource[];
 }
 
 export interface Offer_Operation_DestroyDisk {
@@ -666,7 +666,7 @@ export interface Offer_Operation_GrowVolume {
 }
 
 export interface Offer_Operation_Launch {
-  taskInfos?: TaskInfo[];
+  taskInfos: TaskInfo[];
 }
 
 export interface Offer_Operation_LaunchGroup {
@@ -675,8 +675,8 @@ export interface Offer_Operation_LaunchGroup {
 }
 
 export interface Offer_Operation_Reserve {
-  source?: Resource[];
-  resources?: Resource[];
+  source: Resource[];
+  resources: Resource[];
 }
 
 export interface Offer_Operation_ShrinkVolume {
@@ -698,7 +698,7 @@ export type Offer_Operation_Type =
   | 'DESTROY_DISK';
 
 export interface Offer_Operation_Unreserve {
-  resources?: Resource[];
+  resources: Resource[];
 }
 
 export interface OfferFilters {
@@ -706,7 +706,7 @@ export interface OfferFilters {
 }
 
 export interface OfferFilters_MinAllocatableResources {
-  quantities?: OfferFilters_ResourceQuantities[];
+  quantities: OfferFilters_ResourceQuantities[];
 }
 
 export interface OfferFilters_ResourceQuantities {
@@ -722,7 +722,7 @@ export interface Operation {
   slaveId?: SlaveID;
   info: Offer_Operation;
   latestStatus: OperationStatus;
-  statuses?: OperationStatus[];
+  statuses: OperationStatus[];
   uuid: UUID;
 }
 
@@ -746,7 +746,7 @@ export interface OperationStatus {
   operationId?: OperationID;
   state: OperationState;
   message?: string;
-  convertedResources?: Resource[];
+  convertedResources: Resource[];
   uuid?: UUID;
   slaveId?: SlaveID;
   resourceProviderId?: ResourceProviderID;
@@ -758,7 +758,7 @@ export interface Parameter {
 }
 
 export interface Parameters {
-  parameter?: Parameter[];
+  parameter: Parameter[];
 }
 
 export interface PerfStatistics {
@@ -826,7 +826,7 @@ export interface Port {
 }
 
 export interface Ports {
-  ports?: Port[];
+  ports: Port[];
 }
 
 export interface RateLimit {
@@ -836,14 +836,14 @@ export interface RateLimit {
 }
 
 export interface RateLimits {
-  limits?: RateLimit[];
+  limits: RateLimit[];
   aggregateDefaultQps?: number;
   aggregateDefaultCapacity?: bigint;
 }
 
 export interface Request {
   slaveId?: SlaveID;
-  resources?: Resource[];
+  resources: Resource[];
 }
 
 export interface Resource {
@@ -856,7 +856,7 @@ export interface Resource {
   role?: string;
   allocationInfo?: Resource_AllocationInfo;
   reservation?: Resource_ReservationInfo;
-  reservations?: Resource_ReservationInfo[];
+  reservations: Resource_ReservationInfo[];
   disk?: Resource_DiskInfo;
   revocable?: Resource_RevocableInfo;
   shared?: Resource_SharedInfo;
@@ -916,10 +916,10 @@ export interface ResourceProviderID {
 
 export interface ResourceProviderInfo {
   id?: ResourceProviderID;
-  attributes?: Attribute[];
+  attributes: Attribute[];
   type: string;
   name: string;
-  defaultReservations?: Resource_ReservationInfo[];
+  defaultReservations: Resource_ReservationInfo[];
   storage?: ResourceProviderInfo_Storage;
 }
 
@@ -957,7 +957,7 @@ export interface ResourceStatistics {
   memCriticalPressureCounter?: bigint;
   diskLimitBytes?: bigint;
   diskUsedBytes?: bigint;
-  diskStatistics?: DiskStatistics[];
+  diskStatistics: DiskStatistics[];
   blkioStatistics?: CgroupInfo_Blkio_Statistics;
   perf?: PerfStatistics;
   netRxPackets?: bigint;
@@ -982,7 +982,7 @@ export interface ResourceStatistics {
   netTcpRttMicrosecsP99?: number;
   netTcpActiveConnections?: number;
   netTcpTimeWaitConnections?: number;
-  netTrafficControlStatistics?: TrafficControlStatistics[];
+  netTrafficControlStatistics: TrafficControlStatistics[];
   netSnmpStatistics?: SNMPStatistics;
 }
 
@@ -1012,27 +1012,27 @@ export interface ResourceStatistics_RateStatistics {
 }
 
 export interface ResourceUsage {
-  executors?: ResourceUsage_Executor[];
-  total?: Resource[];
+  executors: ResourceUsage_Executor[];
+  total: Resource[];
 }
 
 export interface ResourceUsage_Executor {
   executorInfo: ExecutorInfo;
-  allocated?: Resource[];
+  allocated: Resource[];
   statistics?: ResourceStatistics;
   containerId: ContainerID;
-  tasks?: ResourceUsage_Executor_Task[];
+  tasks: ResourceUsage_Executor_Task[];
 }
 
 export interface ResourceUsage_Executor_Task {
   name: string;
   id: TaskID;
-  resources?: Resource[];
+  resources: Resource[];
   labels?: Labels;
 }
 
 export interface RLimitInfo {
-  rlimits?: RLimitInfo_RLimit[];
+  rlimits: RLimitInfo_RLimit[];
 }
 
 export interface RLimitInfo_RLimit {
@@ -1063,8 +1063,8 @@ export type RLimitInfo_RLimit_Type =
 export interface Role {
   name: string;
   weight: number;
-  frameworks?: FrameworkID[];
-  resources?: Resource[];
+  frameworks: FrameworkID[];
+  resources: Resource[];
 }
 
 export interface Scheduler_AttributeConstraint {
@@ -1131,13 +1131,13 @@ export interface Scheduler_Call {
 }
 
 export interface Scheduler_Call_Accept {
-  offerIds?: OfferID[];
-  operations?: Offer_Operation[];
+  offerIds: OfferID[];
+  operations: Offer_Operation[];
   filters?: Filters;
 }
 
 export interface Scheduler_Call_AcceptInverseOffers {
-  inverseOfferIds?: OfferID[];
+  inverseOfferIds: OfferID[];
   filters?: Filters;
 }
 
@@ -1155,12 +1155,12 @@ export interface Scheduler_Call_AcknowledgeOperationStatus {
 }
 
 export interface Scheduler_Call_Decline {
-  offerIds?: OfferID[];
+  offerIds: OfferID[];
   filters?: Filters;
 }
 
 export interface Scheduler_Call_DeclineInverseOffers {
-  inverseOfferIds?: OfferID[];
+  inverseOfferIds: OfferID[];
   filters?: Filters;
 }
 
@@ -1177,7 +1177,7 @@ export interface Scheduler_Call_Message {
 }
 
 export interface Scheduler_Call_Reconcile {
-  tasks?: Scheduler_Call_Reconcile_Task[];
+  tasks: Scheduler_Call_Reconcile_Task[];
 }
 
 export interface Scheduler_Call_Reconcile_Task {
@@ -1186,7 +1186,7 @@ export interface Scheduler_Call_Reconcile_Task {
 }
 
 export interface Scheduler_Call_ReconcileOperations {
-  operations?: Scheduler_Call_ReconcileOperations_Operation[];
+  operations: Scheduler_Call_ReconcileOperations_Operation[];
 }
 
 export interface Scheduler_Call_ReconcileOperations_Operation {
@@ -1196,11 +1196,11 @@ export interface Scheduler_Call_ReconcileOperations_Operation {
 }
 
 export interface Scheduler_Call_Request {
-  requests?: Request[];
+  requests: Request[];
 }
 
 export interface Scheduler_Call_Revive {
-  roles?: string[];
+  roles: string[];
 }
 
 export interface Scheduler_Call_Shutdown {
@@ -1211,12 +1211,12 @@ export interface Scheduler_Call_Shutdown {
 export interface Scheduler_Call_Subscribe {
   frameworkInfo: FrameworkInfo;
   force?: boolean;
-  suppressedRoles?: string[];
+  suppressedRoles: string[];
   offerConstraints?: Scheduler_OfferConstraints;
 }
 
 export interface Scheduler_Call_Suppress {
-  roles?: string[];
+  roles: string[];
 }
 
 export type Scheduler_Call_Type =
@@ -1241,7 +1241,7 @@ export type Scheduler_Call_Type =
 
 export interface Scheduler_Call_UpdateFramework {
   frameworkInfo: FrameworkInfo;
-  suppressedRoles?: string[];
+  suppressedRoles: string[];
   offerConstraints?: Scheduler_OfferConstraints;
 }
 
@@ -1270,7 +1270,7 @@ export interface Scheduler_Event_Failure {
 }
 
 export interface Scheduler_Event_InverseOffers {
-  inverseOffers?: InverseOffer[];
+  inverseOffers: InverseOffer[];
 }
 
 export interface Scheduler_Event_Message {
@@ -1280,7 +1280,7 @@ export interface Scheduler_Event_Message {
 }
 
 export interface Scheduler_Event_Offers {
-  offers?: Offer[];
+  offers: Offer[];
 }
 
 export interface Scheduler_Event_Rescind {
@@ -1324,11 +1324,11 @@ export interface Scheduler_OfferConstraints {
 }
 
 export interface Scheduler_OfferConstraints_RoleConstraints {
-  groups?: Scheduler_OfferConstraints_RoleConstraints_Group[];
+  groups: Scheduler_OfferConstraints_RoleConstraints_Group[];
 }
 
 export interface Scheduler_OfferConstraints_RoleConstraints_Group {
-  attributeConstraints?: Scheduler_AttributeConstraint[];
+  attributeConstraints: Scheduler_AttributeConstraint[];
 }
 
 export interface Scheduler_Response {
@@ -1337,7 +1337,7 @@ export interface Scheduler_Response {
 }
 
 export interface Scheduler_Response_ReconcileOperations {
-  operationStatuses?: OperationStatus[];
+  operationStatuses: OperationStatus[];
 }
 
 export type Scheduler_Response_Type = 'UNKNOWN' | 'RECONCILE_OPERATIONS';
@@ -1371,8 +1371,8 @@ export interface SlaveID {
 export interface SlaveInfo {
   hostname: string;
   port?: number;
-  resources?: Resource[];
-  attributes?: Attribute[];
+  resources: Resource[];
+  attributes: Attribute[];
   id?: SlaveID;
   domain?: DomainInfo;
   checkpoint?: boolean;
@@ -1409,8 +1409,8 @@ export interface Task {
   executorId?: ExecutorID;
   slaveId: SlaveID;
   state: TaskState;
-  resources?: Resource[];
-  statuses?: TaskStatus[];
+  resources: Resource[];
+  statuses: TaskStatus[];
   statusUpdateState?: TaskState;
   statusUpdateUuid?: Uint8Array;
   labels?: Labels;
@@ -1423,7 +1423,7 @@ export interface Task {
 }
 
 export interface TaskGroupInfo {
-  tasks?: TaskInfo[];
+  tasks: TaskInfo[];
 }
 
 export interface TaskID {
@@ -1434,7 +1434,7 @@ export interface TaskInfo {
   name: string;
   taskId: TaskID;
   slaveId: SlaveID;
-  resources?: Resource[];
+  resources: Resource[];
   executor?: ExecutorInfo;
   command?: CommandInfo;
   container?: ContainerInfo;
@@ -1449,7 +1449,7 @@ export interface TaskInfo {
 }
 
 export interface TaskResourceLimitation {
-  resources?: Resource[];
+  resources: Resource[];
 }
 
 export type TaskState =
@@ -1590,7 +1590,7 @@ export interface URL {
   scheme: string;
   address: Address;
   path?: string;
-  query?: Parameter[];
+  query: Parameter[];
   fragment?: string;
 }
 
@@ -1612,7 +1612,7 @@ export interface Value_Range {
 }
 
 export interface Value_Ranges {
-  range?: Value_Range[];
+  range: Value_Range[];
 }
 
 export interface Value_Scalar {
@@ -1620,7 +1620,7 @@ export interface Value_Scalar {
 }
 
 export interface Value_Set {
-  item?: string[];
+  item: string[];
 }
 
 export interface Value_Text {
@@ -1693,7 +1693,7 @@ export type Volume_Source_CSIVolume_VolumeCapability_BlockVolume = Record<string
 
 export interface Volume_Source_CSIVolume_VolumeCapability_MountVolume {
   fsType?: string;
-  mountFlags?: string[];
+  mountFlags: string[];
 }
 
 export interface Volume_Source_DockerVolume {

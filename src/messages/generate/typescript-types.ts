@@ -64,7 +64,9 @@ export function typescriptTypes(
     } else if (object instanceof protobuf.Type) {
       lines.push(`export interface ${name} {`);
       for (const field of object.fieldsArray) {
-        lines.push(`  ${field.name}${field.required ? '' : '?'}: ${fieldType(field)};`);
+        // Decoded messages always carry repeated fields (as arrays); Input<T> makes them optional.
+        const always = field.required || (field.repeated && !(field instanceof protobuf.MapField));
+        lines.push(`  ${field.name}${always ? '' : '?'}: ${fieldType(field)};`);
       }
       lines.push('}', '');
     }

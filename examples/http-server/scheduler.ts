@@ -1,0 +1,137 @@
+import * as path from 'path';
+import {
+  executorCommand,
+  executorInfo,
+  filters,
+  isTerminal,
+  newTaskId,
+  takeResources,
+  taskInfo,
+  type Offer,
+  type ResourceLike,
+  type Scheduler,
+  type SchedulerDriver,
+  type TaskStatus,
+} from 'mesos-napi';
+import { encodeTaskData } from './task-data';
+
+const TASK = { cpus: 1, mem: 128, ports: 1 };
+const EXECUTOR = { cpus: 0.1, mem: 32 };
+
+interface Launched {
+  url: string;
+  state: string;
+}
+
+/**
+ * Launches `tasks` web servers (1 cpu, 128 MB and one port each) on the example's own
+ * executor, reports progress, and stops the framework once every task has ended.
+ */
+export class HttpServerScheduler implements Scheduler {
+  private readonly launched = new Map<string, Launched>();
+  private shuttingDown = false;
+  readonly finished: Promise<void>;
+  private finish!: () => void;
+
+  constructor(
+    private tasks: number,
+    private readonly lifetimeSeconds: number | undefined,
+    private readonly log: (line: string) => void = (line) => console.log(line),
+  ) {
+    this.finished = new Promise((resolve) => (this.finish = resolve));
+  }
+
+  registered(
+    _driver: SchedulerDriver,
+    frameworkId: { value: string },
+    master: { hostname?: string; port: number },
+  ): void {
+    this.log(
+      `registered as framework ${frameworkId.value} with master ${master.hostname}:${master.port}`,
+    );
+  }
+
+  resourceOffers(driver: SchedulerDriver, offers: Offer[]): void {
+    for (const offer of offers) {
+      this.log(`offer ${offer.id.value} from ${offer.hostname}`);
+      const launch = [];
+      let resources: ResourceLike[] = offer.resources;
+      while (!this.shuttingDown && this.launched.size + launch.length < this.tasks) {
+        const forExecutor = takeResources(resources, EXECUTOR);
+        const forTask = forExecutor && takeResources(forExecutor.remaining, TASK);
+        if (!forExecutor || !forTask) break;
+        resources = forTask.remaining;
+        const id = newTaskId('web');
+        const port = forTask.ports[0];
+        launch.push(
+          taskInfo({
+            name: `web server on port ${port}`,
+            taskId: id,
+            agentId: offer.slaveId,
+            resources: forTask.taken,
+            data: encodeTaskData({ port, lifetimeSeconds: this.lifetimeSeconds }),
+            executor: executorInfo({
+              executorId: { value: id.value },
+              name: 'mesos-napi http-server executor',
+              command: executorCommand(path.join(__dirname, 'executor.js')),
+              resources: forExecutor.taken,
+            }),
+          }),
+        );
+        this.launched.set(id.value, {
+          url: `http://${offer.hostname}:${port}/`,
+          state: 'TASK_STAGING',
+        });
+        this.log(`staging ${id.value} on ${offer.hostname} (port ${port})`);
+      }
+      if (launch.length > 0) driver.launchTasks([offer.id], launch, filters(1));
+      else driver.declineOffer(offer.id, filters(this.launched.size >= this.tasks ? 3600 : 5));
+    }
+    if (this.launched.size >= this.tasks) driver.suppressOffers();
+  }
+
+  statusUpdate(driver: SchedulerDriver, status: TaskStatus): void {
+    const task = this.launched.get(status.taskId.value);
+    if (!task) return;
+    task.state = status.state;
+    const detail =
+      status.state === 'TASK_RUNNING'
+        ? ` serving ${task.url}`
+        : status.message
+          ? ` (${status.message})`
+          : '';
+    this.log(`${status.taskId.value} ${status.state}${detail}`);
+    const ended = [...this.launched.values()].filter((t) =>
+      isTerminal(t.state as TaskStatus['state']),
+    );
+    if (this.launched.size >= this.tasks && ended.length === this.launched.size) {
+      const failed = ended.filter(
+        (t) => t.state !== 'TASK_FINISHED' && t.state !== 'TASK_KILLED',
+      ).length;
+      this.log(
+        `all ${ended.length} tasks ended${failed > 0 ? `, ${failed} failed` : ''}; stopping`,
+      );
+      driver.stop();
+      this.finish();
+    }
+  }
+
+  error(_driver: SchedulerDriver, message: string): void {
+    this.log(`error from Mesos: ${message}`);
+  }
+
+  /** Ctrl-C: kill every task still running; the framework stops once all have ended. */
+  shutdown(driver: SchedulerDriver): void {
+    this.shuttingDown = true;
+    this.tasks = this.launched.size;
+    const live = [...this.launched.entries()].filter(
+      ([, t]) => !isTerminal(t.state as TaskStatus['state']),
+    );
+    this.log(`stopping: killing ${live.length} task(s)`);
+    if (live.length === 0) {
+      driver.stop();
+      this.finish();
+    }
+    for (const [id] of live) driver.killTask({ value: id });
+  }
+}

@@ -1,0 +1,137 @@
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import * as http from 'http';
+import * as path from 'path';
+import { startLocalCluster, type LocalCluster } from '../../src/cluster';
+import { describeWithMesos } from '../support/mesos';
+
+const root = path.join(__dirname, '..', '..');
+const main = path.join(root, 'build', 'examples', 'http-server', 'main.js');
+
+function get(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve(body));
+      })
+      .on('error', reject);
+  });
+}
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  /** Resolves with the first line matching pattern. */
+  line: (pattern: RegExp) => Promise<string>;
+  exited: Promise<number | null>;
+}
+
+function runExample(args: string[]): Run {
+  const child = spawn(process.execPath, [main, ...args], {
+    cwd: root,
+    env: { ...process.env, GLOG_minloglevel: '3' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const scan = () => {
+    for (const waiter of [...waiters]) {
+      const line = output.split('\n').find((l) => waiter.pattern.test(l));
+      if (line) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(line);
+      }
+    }
+  };
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+    scan();
+  });
+  child.stderr!.resume();
+  return {
+    child,
+    output: () => output,
+    line: (pattern) =>
+      new Promise((resolve) => {
+        waiters.push({ pattern, resolve });
+        scan();
+      }),
+    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+  };
+}
+
+/** Processes of the example still alive (its executors and their servers), after a grace. */
+async function leftovers(): Promise<string> {
+  for (let i = 0; i < 40; i++) {
+    const found = spawnSync('pgrep', ['-af', 'http-server/executor.js|http.server 310'], {
+      encoding: 'utf8',
+    })
+      .stdout.split('\n')
+      .filter((l) => l && !l.includes('pgrep'))
+      .join('\n');
+    if (!found) return '';
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return 'still running';
+}
+
+describeWithMesos('the worked example (examples/http-server)', () => {
+  beforeAll(() => {
+    const build = spawnSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.examples.json'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
+    if (build.status !== 0)
+      throw new Error(`examples did not compile:\n${build.stdout}${build.stderr}`);
+  }, 120_000);
+
+  test('on master=local: two servers answer with their directory listing, then finish', async () => {
+    const run = runExample(['--tasks', '2', '--lifetime', '4']);
+    const running = await run.line(/TASK_RUNNING serving (http:\S+)/);
+    const url = /serving (http:\S+)/.exec(running)![1];
+    expect(await get(url)).toContain('Directory listing for /');
+    expect(await run.exited).toBe(0);
+    const output = run.output();
+    expect(output.match(/TASK_RUNNING/g)).toHaveLength(2);
+    expect(output.match(/TASK_FINISHED/g)).toHaveLength(2);
+    expect(output).toContain('all 2 tasks ended; stopping');
+    expect(output).toContain('framework DRIVER_STOPPED');
+    expect(await leftovers()).toBe('');
+  }, 120_000);
+
+  describe('on a local cluster (mesos-master and mesos-agent processes)', () => {
+    let cluster: LocalCluster;
+    beforeAll(async () => {
+      cluster = await startLocalCluster({});
+    }, 90_000);
+    afterAll(async () => {
+      await cluster?.stop();
+    });
+
+    test('--master host:port runs a server to completion', async () => {
+      const run = runExample(['--master', cluster.master, '--tasks', '1', '--lifetime', '3']);
+      const running = await run.line(/TASK_RUNNING serving (http:\S+)/);
+      expect(await get(/serving (http:\S+)/.exec(running)![1])).toContain('Directory listing');
+      expect(await run.exited).toBe(0);
+      expect(run.output()).toMatch(/TASK_FINISHED/);
+      expect(await leftovers()).toBe('');
+    }, 120_000);
+  });
+
+  test('Ctrl-C kills the servers, stops the framework and leaves no process behind', async () => {
+    const run = runExample(['--tasks', '1']);
+    await run.line(/TASK_RUNNING/);
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    const output = run.output();
+    expect(output).toContain('stopping: killing 1 task(s)');
+    expect(output).toMatch(/TASK_KILLED/);
+    expect(output).toContain('framework DRIVER_STOPPED');
+    expect(await leftovers()).toBe('');
+  }, 120_000);
+});
