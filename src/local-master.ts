@@ -26,7 +26,10 @@ export function isLocalMaster(master: string): boolean {
   return master === 'local' || master === 'localquiet';
 }
 
-/** Fills in unset MESOS_* variables (in env, normally process.env) for master=local. */
+/**
+ * Fills in unset MESOS_* variables for master=local in env and returns them, for the
+ * native driver to set in the real environment (where libmesos reads them).
+ */
 export function prepareLocalMaster(env: NodeJS.ProcessEnv = process.env): LocalMasterEnvironment {
   const applied: Record<string, string> = {};
   for (const [name, value] of Object.entries(LOCAL_MASTER_DEFAULTS)) {

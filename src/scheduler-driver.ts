@@ -129,8 +129,10 @@ export class MesosSchedulerDriver implements SchedulerDriver {
       fail: (error) => this.life.fail(error),
     });
     const { SchedulerDriver: Native } = loadBinding();
+    let environmentDefaults: Record<string, string> | null = null;
     if (isLocalMaster(master)) {
-      const local = prepareLocalMaster();
+      const local = prepareLocalMaster({ ...process.env });
+      environmentDefaults = local.applied;
       this.life.onFinished = local.cleanup;
     }
     this.native = new Native(
@@ -140,6 +142,7 @@ export class MesosSchedulerDriver implements SchedulerDriver {
       this.implicitAcknowledgements,
       credential,
       suppressed,
+      environmentDefaults,
     );
     this.life.native = this.native;
   }

@@ -2,6 +2,8 @@
 
 #include <mesos/scheduler/scheduler.hpp>
 
+#include <cstdlib>
+
 namespace mesos_napi {
 
 using mesos::MesosSchedulerDriver;
@@ -25,7 +27,8 @@ Napi::Function SchedulerDriverWrap::Define(Napi::Env env) {
   return DefineClass(env, "SchedulerDriver", methods);
 }
 
-// (dispatch, frameworkInfo, master, implicitAcknowledgements, credential, suppressedRoles)
+// (dispatch, frameworkInfo, master, implicitAcknowledgements, credential, suppressedRoles,
+//  environmentDefaults)
 SchedulerDriverWrap::SchedulerDriverWrap(const Napi::CallbackInfo& info) : Base(info) {
   Napi::Function dispatch = FunctionArg(info[0], "dispatch");
   auto framework = MessageArg<mesos::FrameworkInfo>(info[1], "frameworkInfo");
@@ -33,6 +36,11 @@ SchedulerDriverWrap::SchedulerDriverWrap(const Napi::CallbackInfo& info) : Base(
   bool implicitAcks = BoolArg(info[3], "implicitAcknowledgements");
   auto credential = OptionalMessageArg<mesos::Credential>(info[4], "credential");
   auto roles = OptionalStringListArg(info[5], "suppressedRoles").value_or(std::vector<std::string>());
+  if (!info[6].IsNull() && !info[6].IsUndefined()) {
+    for (const auto& [name, value] : StringMapArg(info[6], "environmentDefaults")) {
+      ::setenv(name.c_str(), value.c_str(), 0);
+    }
+  }
   auto forwarder = [implicitAcks](std::shared_ptr<EventBridge> bridge) {
     return std::make_unique<ForwardingScheduler>(std::move(bridge), implicitAcks);
   };

@@ -92,6 +92,12 @@ export interface NativeSchedulerDriverConstructor {
     implicitAcknowledgements: boolean,
     credential: Uint8Array | null,
     suppressedRoles: string[] | null,
+    /**
+     * Variables set in the process's real environment (where unset) before libmesos reads
+     * it: master=local configures its in-process cluster from MESOS_* variables, and
+     * process.env is only a copy in worker threads and test sandboxes.
+     */
+    environmentDefaults: Record<string, string> | null,
   ): NativeSchedulerDriver;
 }
 

@@ -57,7 +57,7 @@ describe('MesosSchedulerDriver construction', () => {
 
   it('defaults credential and suppressed roles to null', () => {
     const { native } = make({}, { implicitAcknowledgements: false });
-    expect(native.constructorArgs.slice(2)).toEqual([false, null, null]);
+    expect(native.constructorArgs.slice(2)).toEqual([false, null, null, null]);
   });
 
   it.each([

@@ -1,0 +1,39 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+/** Resolves once predicate() is true, polling; rejects with `what` after timeoutMs. */
+export async function eventually(
+  what: string,
+  predicate: () => boolean,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Command lines of live processes matching pattern (pgrep -f), after up to graceMs for them to go. */
+export async function processesMatching(pattern: string, graceMs = 10_000): Promise<string[]> {
+  const deadline = Date.now() + graceMs;
+  for (;;) {
+    const found = spawnSync('pgrep', ['-af', pattern], { encoding: 'utf8' })
+      .stdout.split('\n')
+      .filter((line) => line && !line.includes('pgrep'));
+    if (found.length === 0 || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export function tempFile(label: string): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), `mesos-napi-${label}-`)), `${label}.log`);
+}
+
+export function readLines(file: string): string[] {
+  return fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean)
+    : [];
+}
