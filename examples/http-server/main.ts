@@ -11,6 +11,9 @@ async function main(): Promise<number> {
     console.error((error as Error).message);
     return 2;
   }
+  // Mesos's own logging would drown the progress lines; set these to see it again.
+  process.env.MESOS_QUIET ??= 'true';
+  process.env.GLOG_minloglevel ??= '2';
   const where =
     options.master === 'local' ? 'an in-process cluster (master=local)' : options.master;
   const lifetime = options.lifetimeSeconds ? `${options.lifetimeSeconds}s each` : 'until Ctrl-C';

@@ -73,7 +73,12 @@ export class HttpServerScheduler implements Scheduler {
             executor: executorInfo({
               executorId: { value: id.value },
               name: 'mesos-napi http-server executor',
-              command: executorCommand(path.join(__dirname, 'executor.js')),
+              command: executorCommand(path.join(__dirname, 'executor.js'), {
+                environment: {
+                  MESOS_QUIET: process.env.MESOS_QUIET ?? 'true',
+                  GLOG_minloglevel: process.env.GLOG_minloglevel ?? '2',
+                },
+              }),
               resources: forExecutor.taken,
             }),
           }),
