@@ -13,6 +13,16 @@ describe('message codec', () => {
     expect(roundTrip(name, decoded)).toEqual(decoded);
   });
 
+  it.each(Object.keys(SAMPLES))(
+    '%s re-encodes to the very same bytes after decoding (nothing dropped)',
+    (name) => {
+      const bytes = encodeMessage(name, SAMPLES[name], 'value');
+      expect(Buffer.from(encodeMessage(name, decodeMessage(name, bytes), 'value'))).toEqual(
+        Buffer.from(bytes),
+      );
+    },
+  );
+
   it('keeps 64-bit integers exact as bigint, and accepts safe-integer numbers', () => {
     const max = 2n ** 64n - 1n;
     const ranges = {
