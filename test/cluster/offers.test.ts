@@ -1,0 +1,65 @@
+import { startLocalCluster, type LocalCluster } from '../../src/cluster';
+import { filters } from '../../src/helpers';
+import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { Status } from '../../src/status';
+import { describeWithMesos } from '../support/mesos';
+import { Recorder } from './recorder';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describeWithMesos('offers: decline filters, suppress and revive', () => {
+  let cluster: LocalCluster;
+  beforeAll(async () => {
+    cluster = await startLocalCluster({ masterFlags: ['--allocation_interval=200ms'] });
+  }, 90_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  test('refuse_seconds keeps the agent’s resources away; revive brings them back; suppress stops them', async () => {
+    const recorder = new Recorder();
+    let refuseSeconds = 0.5;
+    recorder.onOffers = (driver, offers) => {
+      for (const offer of offers) driver.declineOffer(offer.id, filters(refuseSeconds));
+    };
+    const driver = new MesosSchedulerDriver(recorder, {
+      framework: { user: '', name: 'offers test' },
+      master: cluster.master,
+    });
+    driver.start();
+    await recorder.until(
+      'a second offer after a short refusal',
+      () => recorder.offers.length >= 2,
+      20_000,
+    );
+
+    refuseSeconds = 1000;
+    await recorder.until('an offer declined for long', () => recorder.offers.length >= 3, 20_000);
+    const afterLongDecline = recorder.offers.length;
+    await sleep(3000);
+    expect(recorder.offers.length).toBe(afterLongDecline);
+
+    refuseSeconds = 0.5;
+    expect(driver.reviveOffers()).toBe(Status.DRIVER_RUNNING);
+    await recorder.until(
+      'an offer after revive',
+      () => recorder.offers.length > afterLongDecline,
+      20_000,
+    );
+
+    expect(driver.suppressOffers()).toBe(Status.DRIVER_RUNNING);
+    await sleep(1500);
+    const afterSuppress = recorder.offers.length;
+    await sleep(3000);
+    expect(recorder.offers.length).toBe(afterSuppress);
+
+    expect(driver.reviveOffers(['*'])).toBe(Status.DRIVER_RUNNING);
+    await recorder.until(
+      'offers again after reviving the role',
+      () => recorder.offers.length > afterSuppress,
+      20_000,
+    );
+    driver.stop();
+    await driver.join();
+  }, 90_000);
+});

@@ -1,0 +1,70 @@
+import { startLocalCluster, type LocalCluster } from '../../src/cluster';
+import { commandInfo, scalar, taskInfo } from '../../src/helpers';
+import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { Status } from '../../src/status';
+import { describeWithMesos } from '../support/mesos';
+import { Recorder } from './recorder';
+
+describeWithMesos('reconciliation (after mesos src/tests/reconciliation_tests.cpp)', () => {
+  let cluster: LocalCluster;
+  beforeAll(async () => {
+    cluster = await startLocalCluster({});
+  }, 90_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  test('explicit for an unknown task and implicit for a running one, with REASON_RECONCILIATION', async () => {
+    const recorder = new Recorder();
+    let launched = false;
+    recorder.onOffers = (driver, offers) => {
+      for (const offer of offers) {
+        if (launched) {
+          driver.declineOffer(offer.id);
+          continue;
+        }
+        launched = true;
+        driver.launchTasks(offer.id, [
+          taskInfo({
+            name: 'sleeper',
+            taskId: { value: 'sleeper' },
+            agentId: offer.slaveId,
+            resources: [scalar('cpus', 0.1), scalar('mem', 16)],
+            command: commandInfo('sleep 1000'),
+          }),
+        ]);
+      }
+    };
+    const driver = new MesosSchedulerDriver(recorder, {
+      framework: { user: '', name: 'reconciliation test' },
+      master: cluster.master,
+    });
+    driver.start();
+    await recorder.until('the task to run', () =>
+      recorder.statesOf('sleeper').includes('TASK_RUNNING'),
+    );
+
+    const before = recorder.statuses.length;
+    expect(
+      driver.reconcileTasks([{ taskId: { value: 'never-launched' }, state: 'TASK_RUNNING' }]),
+    ).toBe(Status.DRIVER_RUNNING);
+    await recorder.until(
+      'the explicit answer',
+      () => recorder.statesOf('never-launched').length > 0,
+    );
+    const unknown = recorder.statuses.find((s) => s.taskId.value === 'never-launched')!;
+    expect(unknown.state).toBe('TASK_LOST');
+    expect(unknown.reason).toBe('REASON_RECONCILIATION');
+
+    driver.reconcileTasks([]);
+    await recorder.until('the implicit answer', () =>
+      recorder.statuses
+        .slice(before)
+        .some((s) => s.taskId.value === 'sleeper' && s.reason === 'REASON_RECONCILIATION'),
+    );
+    const implicit = recorder.statuses.slice(before).find((s) => s.taskId.value === 'sleeper')!;
+    expect(implicit.state).toBe('TASK_RUNNING');
+    expect(driver.stop()).toBe(Status.DRIVER_STOPPED);
+    await driver.join();
+  }, 60_000);
+});

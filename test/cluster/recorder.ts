@@ -1,0 +1,55 @@
+import type { FrameworkID, Offer, TaskStatus } from '../../src/messages';
+import type { Scheduler } from '../../src/scheduler';
+import type { SchedulerDriver } from '../../src/scheduler-driver';
+import { eventually } from './support';
+
+/** A Scheduler that records what it sees; offers are declined unless onOffers is set. */
+export class Recorder implements Scheduler {
+  frameworkId: FrameworkID | undefined;
+  readonly offers: { at: number; offer: Offer }[] = [];
+  readonly statuses: TaskStatus[] = [];
+  readonly events: string[] = [];
+  onOffers: ((driver: SchedulerDriver, offers: Offer[]) => void) | undefined;
+  onStatus: ((driver: SchedulerDriver, status: TaskStatus) => void) | undefined;
+
+  registered(_d: SchedulerDriver, frameworkId: FrameworkID): void {
+    this.frameworkId = frameworkId;
+    this.events.push('registered');
+  }
+  reregistered(): void {
+    this.events.push('reregistered');
+  }
+  disconnected(): void {
+    this.events.push('disconnected');
+  }
+  resourceOffers(driver: SchedulerDriver, offers: Offer[]): void {
+    const at = Date.now();
+    for (const offer of offers) this.offers.push({ at, offer });
+    if (this.onOffers) this.onOffers(driver, offers);
+    else for (const offer of offers) driver.declineOffer(offer.id);
+  }
+  offerRescinded(): void {
+    this.events.push('offerRescinded');
+  }
+  statusUpdate(driver: SchedulerDriver, status: TaskStatus): void {
+    this.statuses.push(status);
+    this.onStatus?.(driver, status);
+  }
+  slaveLost(): void {
+    this.events.push('slaveLost');
+  }
+  executorLost(): void {
+    this.events.push('executorLost');
+  }
+  error(_d: SchedulerDriver, message: string): void {
+    this.events.push(`error: ${message}`);
+  }
+
+  statesOf(taskId: string): string[] {
+    return this.statuses.filter((s) => s.taskId.value === taskId).map((s) => s.state);
+  }
+
+  until(what: string, predicate: () => boolean, timeoutMs?: number): Promise<void> {
+    return eventually(what, predicate, timeoutMs);
+  }
+}
