@@ -1,6 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
-import { startLocalCluster, type LocalCluster } from '../../src/cluster';
+import { startLocalCluster } from '../../src/cluster';
 import { executorCommand } from '../../src/executor-command';
 import { commandInfo, executorInfo, scalar, taskInfo } from '../../src/helpers';
 import type { Offer } from '../../src/messages';
