@@ -85,16 +85,13 @@ export class MesosExecutorDriver implements ExecutorDriver {
     return this.life.call(() => this.native.stop());
   }
   abort(): Status {
-    this.life.markStopping();
-    return this.life.call((n) => n.abort());
+    return this.life.abort();
   }
   join(): Promise<Status> {
     return this.life.join();
   }
-  async run(): Promise<Status> {
-    const status = this.start();
-    if (status !== Status.DRIVER_RUNNING) return status;
-    return this.join();
+  run(): Promise<Status> {
+    return this.life.run();
   }
   sendStatusUpdate(status: Input<TaskStatus>): Status {
     const bytes = encodeArg('mesos.TaskStatus', status, 'status');

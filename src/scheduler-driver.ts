@@ -156,16 +156,13 @@ export class MesosSchedulerDriver implements SchedulerDriver {
     return this.life.call(() => this.native.stop(f));
   }
   abort(): Status {
-    this.life.markStopping();
-    return this.life.call((n) => n.abort());
+    return this.life.abort();
   }
   join(): Promise<Status> {
     return this.life.join();
   }
-  async run(): Promise<Status> {
-    const status = this.start();
-    if (status !== Status.DRIVER_RUNNING) return status;
-    return this.join();
+  run(): Promise<Status> {
+    return this.life.run();
   }
   requestResources(requests: Input<Request>[]): Status {
     const r = encodeArray('mesos.Request', requests, 'requests');

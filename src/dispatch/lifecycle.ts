@@ -45,6 +45,18 @@ export class Lifecycle {
     return status;
   }
 
+  abort(): Status {
+    this.markStopping();
+    return this.call((native) => native.abort());
+  }
+
+  /** start(), then join() when it started. */
+  async run(): Promise<Status> {
+    const status = this.start();
+    if (status !== Status.DRIVER_RUNNING) return status;
+    return this.join();
+  }
+
   join(): Promise<Status> {
     this.userJoined = true;
     return this.observe().then((status) => {

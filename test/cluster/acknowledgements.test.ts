@@ -1,46 +1,30 @@
-import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { commandInfo, scalar, taskInfo } from '../../src/helpers';
 import type { TaskStatus } from '../../src/messages';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { Recorder } from './recorder';
+import { useLocalCluster } from './support';
+import { launchOnce, Recorder } from './recorder';
 
 const uuidOf = (status: TaskStatus): string => Buffer.from(status.uuid ?? []).toString('hex');
 
 describeWithMesos('status update acknowledgements', () => {
-  let cluster: LocalCluster;
-  beforeAll(async () => {
-    cluster = await startLocalCluster({});
-  }, 90_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = useLocalCluster();
 
   test('explicit: an unacknowledged update is sent again; once acknowledged, the next one comes', async () => {
     const recorder = new Recorder();
-    let launched = false;
-    recorder.onOffers = (driver, offers) => {
-      for (const offer of offers) {
-        if (launched) {
-          driver.declineOffer(offer.id);
-          continue;
-        }
-        launched = true;
-        driver.launchTasks(offer.id, [
-          taskInfo({
-            name: 'ack',
-            taskId: { value: 'ack' },
-            agentId: offer.slaveId,
-            resources: [scalar('cpus', 0.1), scalar('mem', 16)],
-            command: commandInfo('sleep 1'),
-          }),
-        ]);
-      }
-    };
+    launchOnce(recorder, (offer) =>
+      taskInfo({
+        name: 'ack',
+        taskId: { value: 'ack' },
+        agentId: offer.slaveId,
+        resources: [scalar('cpus', 0.1), scalar('mem', 16)],
+        command: commandInfo('sleep 1'),
+      }),
+    );
     const driver = new MesosSchedulerDriver(recorder, {
       framework: { user: '', name: 'explicit acknowledgements' },
-      master: cluster.master,
+      master: cluster().master,
       implicitAcknowledgements: false,
     });
     driver.start();
@@ -71,28 +55,18 @@ describeWithMesos('status update acknowledgements', () => {
 
   test('implicit (the default): updates flow without acknowledging, and acknowledging is refused', async () => {
     const recorder = new Recorder();
-    let launched = false;
-    recorder.onOffers = (driver, offers) => {
-      for (const offer of offers) {
-        if (launched) {
-          driver.declineOffer(offer.id);
-          continue;
-        }
-        launched = true;
-        driver.launchTasks(offer.id, [
-          taskInfo({
-            name: 'implicit',
-            taskId: { value: 'implicit' },
-            agentId: offer.slaveId,
-            resources: [scalar('cpus', 0.1), scalar('mem', 16)],
-            command: commandInfo('true'),
-          }),
-        ]);
-      }
-    };
+    launchOnce(recorder, (offer) =>
+      taskInfo({
+        name: 'implicit',
+        taskId: { value: 'implicit' },
+        agentId: offer.slaveId,
+        resources: [scalar('cpus', 0.1), scalar('mem', 16)],
+        command: commandInfo('true'),
+      }),
+    );
     const driver = new MesosSchedulerDriver(recorder, {
       framework: { user: '', name: 'implicit acknowledgements' },
-      master: cluster.master,
+      master: cluster().master,
     });
     driver.start();
     await recorder.until('the task to finish', () =>

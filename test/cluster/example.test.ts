@@ -1,8 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as http from 'http';
 import * as path from 'path';
-import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { describeWithMesos } from '../support/mesos';
+import { useLocalCluster } from './support';
 
 const root = path.join(__dirname, '..', '..');
 const main = path.join(root, 'build', 'examples', 'http-server', 'main.js');
@@ -105,16 +105,10 @@ describeWithMesos('the worked example (examples/http-server)', () => {
   }, 120_000);
 
   describe('on a local cluster (mesos-master and mesos-agent processes)', () => {
-    let cluster: LocalCluster;
-    beforeAll(async () => {
-      cluster = await startLocalCluster({});
-    }, 90_000);
-    afterAll(async () => {
-      await cluster?.stop();
-    });
+    const cluster = useLocalCluster();
 
     test('--master host:port runs a server to completion', async () => {
-      const run = runExample(['--master', cluster.master, '--tasks', '1', '--lifetime', '3']);
+      const run = runExample(['--master', cluster().master, '--tasks', '1', '--lifetime', '3']);
       const running = await run.line(/TASK_RUNNING serving (http:\S+)/);
       expect(await get(/serving (http:\S+)/.exec(running)![1])).toContain('Directory listing');
       expect(await run.exited).toBe(0);

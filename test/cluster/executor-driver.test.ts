@@ -1,23 +1,16 @@
 import * as path from 'path';
-import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { executorCommand } from '../../src/executor-command';
 import { executorInfo, scalar, takeResources, taskInfo } from '../../src/helpers';
 import type { Offer, TaskStatus } from '../../src/messages';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { eventually, processesMatching, readLines, tempFile } from './support';
+import { eventually, processesMatching, readLines, tempFile, useLocalCluster } from './support';
 
 const EXECUTOR_SCRIPT = path.join(__dirname, 'fixtures', 'test-executor.js');
 
 describeWithMesos('a TypeScript executor started by a real agent', () => {
-  let cluster: LocalCluster;
-  beforeAll(async () => {
-    cluster = await startLocalCluster({});
-  }, 90_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = useLocalCluster();
 
   test('registered, launchTask, RUNNING then FINISHED or FAILED, killTask, messages both ways, shutdown, nothing left', async () => {
     const events = tempFile('executor-events');
@@ -69,7 +62,7 @@ describeWithMesos('a TypeScript executor started by a real agent', () => {
           messages.push(`${executorId.value}: ${Buffer.from(data).toString()}`);
         },
       },
-      { framework: { user: '', name: 'executor test' }, master: cluster.master },
+      { framework: { user: '', name: 'executor test' }, master: cluster().master },
     );
     expect(driver.start()).toBe(Status.DRIVER_RUNNING);
     await eventually(

@@ -3,26 +3,12 @@ import * as path from 'path';
 import { startLocalCluster } from '../../src/cluster';
 import { executorCommand } from '../../src/executor-command';
 import { commandInfo, executorInfo, scalar, taskInfo } from '../../src/helpers';
-import type { Offer } from '../../src/messages';
-import { MesosSchedulerDriver, type SchedulerDriver } from '../../src/scheduler-driver';
+import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { describeWithMesos } from '../support/mesos';
-import { Recorder } from './recorder';
+import { launchOnce, Recorder } from './recorder';
 import { tempFile } from './support';
 
 const EXECUTOR_SCRIPT = path.join(__dirname, 'fixtures', 'test-executor.js');
-
-function launchOnce(recorder: Recorder, task: (offer: Offer) => ReturnType<typeof taskInfo>): void {
-  let launched = false;
-  recorder.onOffers = (driver: SchedulerDriver, offers: Offer[]) => {
-    for (const offer of offers) {
-      if (launched) driver.declineOffer(offer.id);
-      else {
-        launched = true;
-        driver.launchTasks(offer.id, [task(offer)]);
-      }
-    }
-  };
-}
 
 describeWithMesos('faults (after fault_tolerance_tests.cpp)', () => {
   test('the executor process is killed: executorLost and a terminal update for its task', async () => {

@@ -1,52 +1,33 @@
-import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { commandInfo, scalar, taskInfo } from '../../src/helpers';
-import type { Offer } from '../../src/messages';
-import type { SchedulerDriver } from '../../src/scheduler-driver';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { Recorder } from './recorder';
-import { processesMatching } from './support';
+import { launchOnce, Recorder } from './recorder';
+import { processesMatching, useLocalCluster } from './support';
 
 /** Launches one `sleep <marker>` task on the first offer. */
 function launchSleeper(recorder: Recorder, marker: number): void {
-  let launched = false;
-  recorder.onOffers = (driver: SchedulerDriver, offers: Offer[]) => {
-    for (const offer of offers) {
-      if (launched) {
-        driver.declineOffer(offer.id);
-        continue;
-      }
-      launched = true;
-      driver.launchTasks(offer.id, [
-        taskInfo({
-          name: 'sleeper',
-          taskId: { value: `sleeper-${marker}` },
-          agentId: offer.slaveId,
-          resources: [scalar('cpus', 0.1), scalar('mem', 16)],
-          command: commandInfo(`sleep ${marker}`),
-        }),
-      ]);
-    }
-  };
+  launchOnce(recorder, (offer) =>
+    taskInfo({
+      name: 'sleeper',
+      taskId: { value: `sleeper-${marker}` },
+      agentId: offer.slaveId,
+      resources: [scalar('cpus', 0.1), scalar('mem', 16)],
+      command: commandInfo(`sleep ${marker}`),
+    }),
+  );
 }
 
 describeWithMesos(
   'framework registration, failover and teardown (after fault_tolerance_tests.cpp)',
   () => {
-    let cluster: LocalCluster;
-    beforeAll(async () => {
-      cluster = await startLocalCluster({});
-    }, 90_000);
-    afterAll(async () => {
-      await cluster?.stop();
-    });
+    const cluster = useLocalCluster();
 
     test('stop(true) then a new driver with the same id within the failover timeout gets the task back', async () => {
       const first = new Recorder();
       launchSleeper(first, 4321);
       const framework = { user: '', name: 'failover test', failoverTimeout: 60 };
-      const driver1 = new MesosSchedulerDriver(first, { framework, master: cluster.master });
+      const driver1 = new MesosSchedulerDriver(first, { framework, master: cluster().master });
       driver1.start();
       await first.until('the task to run', () =>
         first.statesOf('sleeper-4321').includes('TASK_RUNNING'),
@@ -59,7 +40,7 @@ describeWithMesos(
       const second = new Recorder();
       const driver2 = new MesosSchedulerDriver(second, {
         framework: { ...framework, id },
-        master: cluster.master,
+        master: cluster().master,
       });
       driver2.start();
       await second.until('registration with the same id', () => second.frameworkId !== undefined);
@@ -79,7 +60,7 @@ describeWithMesos(
       launchSleeper(recorder, 4322);
       const driver = new MesosSchedulerDriver(recorder, {
         framework: { user: '', name: 'teardown test', failoverTimeout: 60 },
-        master: cluster.master,
+        master: cluster().master,
       });
       driver.start();
       await recorder.until('the task to run', () =>

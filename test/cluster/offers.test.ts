@@ -1,20 +1,14 @@
-import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { filters } from '../../src/helpers';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
+import { useLocalCluster } from './support';
 import { Recorder } from './recorder';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describeWithMesos('offers: decline filters, suppress and revive', () => {
-  let cluster: LocalCluster;
-  beforeAll(async () => {
-    cluster = await startLocalCluster({ masterFlags: ['--allocation_interval=200ms'] });
-  }, 90_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = useLocalCluster({ masterFlags: ['--allocation_interval=200ms'] });
 
   test('refuse_seconds keeps the agent’s resources away; revive brings them back; suppress stops them', async () => {
     const recorder = new Recorder();
@@ -24,7 +18,7 @@ describeWithMesos('offers: decline filters, suppress and revive', () => {
     };
     const driver = new MesosSchedulerDriver(recorder, {
       framework: { user: '', name: 'offers test' },
-      master: cluster.master,
+      master: cluster().master,
     });
     driver.start();
     await recorder.until(

@@ -1,43 +1,27 @@
-import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { commandInfo, scalar, taskInfo } from '../../src/helpers';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { Recorder } from './recorder';
+import { useLocalCluster } from './support';
+import { launchOnce, Recorder } from './recorder';
 
 describeWithMesos('reconciliation (after mesos src/tests/reconciliation_tests.cpp)', () => {
-  let cluster: LocalCluster;
-  beforeAll(async () => {
-    cluster = await startLocalCluster({});
-  }, 90_000);
-  afterAll(async () => {
-    await cluster?.stop();
-  });
+  const cluster = useLocalCluster();
 
   test('explicit for an unknown task and implicit for a running one, with REASON_RECONCILIATION', async () => {
     const recorder = new Recorder();
-    let launched = false;
-    recorder.onOffers = (driver, offers) => {
-      for (const offer of offers) {
-        if (launched) {
-          driver.declineOffer(offer.id);
-          continue;
-        }
-        launched = true;
-        driver.launchTasks(offer.id, [
-          taskInfo({
-            name: 'sleeper',
-            taskId: { value: 'sleeper' },
-            agentId: offer.slaveId,
-            resources: [scalar('cpus', 0.1), scalar('mem', 16)],
-            command: commandInfo('sleep 1000'),
-          }),
-        ]);
-      }
-    };
+    launchOnce(recorder, (offer) =>
+      taskInfo({
+        name: 'sleeper',
+        taskId: { value: 'sleeper' },
+        agentId: offer.slaveId,
+        resources: [scalar('cpus', 0.1), scalar('mem', 16)],
+        command: commandInfo('sleep 1000'),
+      }),
+    );
     const driver = new MesosSchedulerDriver(recorder, {
       framework: { user: '', name: 'reconciliation test' },
-      master: cluster.master,
+      master: cluster().master,
     });
     driver.start();
     await recorder.until('the task to run', () =>

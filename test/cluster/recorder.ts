@@ -1,4 +1,4 @@
-import type { FrameworkID, Offer, TaskStatus } from '../../src/messages';
+import type { FrameworkID, Input, Offer, TaskInfo, TaskStatus } from '../../src/messages';
 import type { Scheduler } from '../../src/scheduler';
 import type { SchedulerDriver } from '../../src/scheduler-driver';
 import { eventually } from './support';
@@ -52,4 +52,18 @@ export class Recorder implements Scheduler {
   until(what: string, predicate: () => boolean, timeoutMs?: number): Promise<void> {
     return eventually(what, predicate, timeoutMs);
   }
+}
+
+/** Launches makeTask(offer) on the first offer; later offers are declined. */
+export function launchOnce(recorder: Recorder, makeTask: (offer: Offer) => Input<TaskInfo>): void {
+  let launched = false;
+  recorder.onOffers = (driver, offers) => {
+    for (const offer of offers) {
+      if (launched) driver.declineOffer(offer.id);
+      else {
+        launched = true;
+        driver.launchTasks(offer.id, [makeTask(offer)]);
+      }
+    }
+  };
 }

@@ -1,10 +1,10 @@
-import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { commandInfo, filters, takeResources, taskInfo } from '../../src/helpers';
 import type { Offer, TaskStatus } from '../../src/messages';
 import type { Scheduler } from '../../src/scheduler';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
+import { useLocalCluster } from './support';
 
 /** A command task on the first offer; stop() from inside statusUpdate once it has finished. */
 function commandTaskScheduler(seen: string[]): Scheduler {
@@ -61,22 +61,16 @@ describeWithMesos('MesosSchedulerDriver against libmesos', () => {
   }, 60_000);
 
   describe('on a real master', () => {
-    let cluster: LocalCluster;
-    beforeAll(async () => {
-      cluster = await startLocalCluster({});
-    }, 90_000);
-    afterAll(async () => {
-      await cluster?.stop();
-    });
+    const cluster = useLocalCluster();
 
     test('registers, runs a command task to TASK_FINISHED and stops from statusUpdate', async () => {
       const seen: string[] = [];
       const driver = new MesosSchedulerDriver(commandTaskScheduler(seen), {
         framework: { user: '', name: 'scheduler test (master)' },
-        master: cluster.master,
+        master: cluster().master,
       });
       await expect(driver.run()).resolves.toBe(Status.DRIVER_STOPPED);
-      expect(seen[0]).toBe(`registered with id on port ${cluster.master.split(':')[1]}`);
+      expect(seen[0]).toBe(`registered with id on port ${cluster().master.split(':')[1]}`);
       expect(seen).toEqual(expect.arrayContaining(['TASK_RUNNING', 'TASK_FINISHED']));
     }, 60_000);
 
@@ -88,7 +82,7 @@ describeWithMesos('MesosSchedulerDriver against libmesos', () => {
             throw boom;
           },
         },
-        { framework: { user: '', name: 'scheduler test (throw)' }, master: cluster.master },
+        { framework: { user: '', name: 'scheduler test (throw)' }, master: cluster().master },
       );
       await expect(driver.run()).rejects.toBe(boom);
       expect(driver.declineOffer({ value: 'x' })).toBe(Status.DRIVER_ABORTED);
@@ -106,7 +100,7 @@ describeWithMesos('MesosSchedulerDriver against libmesos', () => {
             resolveOffer();
           },
         },
-        { framework: { user: '', name: 'scheduler test (bad input)' }, master: cluster.master },
+        { framework: { user: '', name: 'scheduler test (bad input)' }, master: cluster().master },
       );
       driver.start();
       await offered;

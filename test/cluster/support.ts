@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from '../../src/cluster';
 
 /** Resolves once predicate() is true, polling; rejects with `what` after timeoutMs. */
 export async function eventually(
@@ -36,4 +37,19 @@ export function readLines(file: string): string[] {
   return fs.existsSync(file)
     ? fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean)
     : [];
+}
+
+/** Starts a local cluster before the enclosing describe's tests and stops it after them. */
+export function useLocalCluster(options: LocalClusterOptions = {}): () => LocalCluster {
+  let cluster: LocalCluster | undefined;
+  beforeAll(async () => {
+    cluster = await startLocalCluster(options);
+  }, 90_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+  return () => {
+    if (!cluster) throw new Error('the local cluster did not start');
+    return cluster;
+  };
 }
