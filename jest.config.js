@@ -1,3 +1,8 @@
+// libmesos logs every step at INFO to stderr; keep the test output readable (set these to
+// see it again). Workers inherit the environment of this process.
+process.env.GLOG_minloglevel ??= '2';
+process.env.MESOS_QUIET ??= 'true';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30000,
