@@ -30,7 +30,13 @@ export interface LocalCluster {
   workDir: string;
   agentId: string;
   masterProcess: ChildProcess;
-  agentProcess: ChildProcess;
+  /** The current agent process (a new one after restartAgent). */
+  readonly agentProcess: ChildProcess;
+  /**
+   * Stops the agent (SIGTERM, or the signal given) and starts it again on the same work
+   * directory, so it recovers checkpointed executors; resolves once it has re-registered.
+   */
+  restartAgent(signal?: NodeJS.Signals): Promise<void>;
   /** Stops agent and master, kills what ran in their sandboxes, removes the work directory. */
   stop(): Promise<void>;
 }
@@ -136,6 +142,37 @@ async function waitForAgent(
   }
 }
 
+/** Polls the master until the agent with this id is registered and active again. */
+async function waitForAgentState(
+  webUi: string,
+  agentId: string,
+  agent: ChildProcess,
+  log: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  // The master notices the restart only after the new agent re-registers; wait for that.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  for (;;) {
+    if (agent.exitCode !== null || agent.signalCode !== null) {
+      throw new Error(
+        `mesos-agent exited while restarting; last lines of ${log}:\n${logTail(log)}`,
+      );
+    }
+    try {
+      const state = (await getJson(`${webUi}/master/slaves`)) as {
+        slaves?: Array<{ id: string; active: boolean }>;
+      };
+      if (state.slaves?.some((s) => s.id === agentId && s.active)) return;
+    } catch {
+      // master busy
+    }
+    if (Date.now() > deadline)
+      throw new Error(`the agent did not re-register within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /**
  * Starts mesos-master and one mesos-agent on loopback in a fresh temporary work directory
  * (posix launcher and isolation, no systemd), and resolves once the agent has registered.
@@ -173,23 +210,20 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     ],
     masterLog,
   );
-  const agentProcess = startProcess(
-    agentBinary,
-    [
-      `--master=${master}`,
-      `--ip=${ip}`,
-      `--port=${agentPort}`,
-      `--hostname=${ip}`,
-      `--work_dir=${path.join(workDir, 'agent')}`,
-      `--runtime_dir=${path.join(workDir, 'agent-run')}`,
-      '--launcher=posix',
-      '--isolation=posix/cpu,posix/mem',
-      '--no-systemd_enable_support',
-      `--resources=${options.resources ?? DEFAULT_AGENT_RESOURCES}`,
-      ...(options.agentFlags ?? []),
-    ],
-    agentLog,
-  );
+  const agentFlags = [
+    `--master=${master}`,
+    `--ip=${ip}`,
+    `--port=${agentPort}`,
+    `--hostname=${ip}`,
+    `--work_dir=${path.join(workDir, 'agent')}`,
+    `--runtime_dir=${path.join(workDir, 'agent-run')}`,
+    '--launcher=posix',
+    '--isolation=posix/cpu,posix/mem',
+    '--no-systemd_enable_support',
+    `--resources=${options.resources ?? DEFAULT_AGENT_RESOURCES}`,
+    ...(options.agentFlags ?? []),
+  ];
+  let agentProcess = startProcess(agentBinary, agentFlags, agentLog);
 
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -212,7 +246,24 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       ],
       options.timeoutMs ?? 60000,
     );
-    return { master, webUi, workDir, agentId, masterProcess, agentProcess, stop };
+    const restartAgent = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
+      agentProcess.kill(signal);
+      await terminate(agentProcess, 5000);
+      agentProcess = startProcess(agentBinary, agentFlags, agentLog);
+      await waitForAgentState(webUi, agentId, agentProcess, agentLog, options.timeoutMs ?? 60000);
+    };
+    return {
+      master,
+      webUi,
+      workDir,
+      agentId,
+      masterProcess,
+      get agentProcess() {
+        return agentProcess;
+      },
+      restartAgent,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

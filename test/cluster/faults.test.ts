@@ -6,7 +6,7 @@ import { commandInfo, executorInfo, scalar, taskInfo } from '../../src/helpers';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { describeWithMesos } from '../support/mesos';
 import { launchOnce, Recorder } from './recorder';
-import { tempFile } from './support';
+import { readLines, tempFile } from './support';
 
 const EXECUTOR_SCRIPT = path.join(__dirname, 'fixtures', 'test-executor.js');
 
@@ -88,4 +88,53 @@ describeWithMesos('faults (after fault_tolerance_tests.cpp)', () => {
       await cluster.stop();
     }
   }, 90_000);
+
+  test('an agent restarted with checkpointing recovers the executor and its task', async () => {
+    const cluster = await startLocalCluster({});
+    try {
+      const events = tempFile('recovered');
+      const recorder = new Recorder();
+      launchOnce(recorder, (offer) =>
+        taskInfo({
+          name: 'survivor',
+          taskId: { value: 'survivor' },
+          agentId: offer.slaveId,
+          resources: [scalar('cpus', 0.1), scalar('mem', 16)],
+          data: Buffer.from('hang'),
+          executor: executorInfo({
+            executorId: { value: 'survivor' },
+            command: executorCommand(EXECUTOR_SCRIPT, { environment: { EVENTS_FILE: events } }),
+            resources: [scalar('cpus', 0.1), scalar('mem', 32)],
+          }),
+        }),
+      );
+      const driver = new MesosSchedulerDriver(recorder, {
+        framework: { user: '', name: 'agent recovery', checkpoint: true },
+        master: cluster.master,
+      });
+      driver.start();
+      await recorder.until('the task to run', () =>
+        recorder.statesOf('survivor').includes('TASK_RUNNING'),
+      );
+      await cluster.restartAgent();
+      await recorder.until('the executor to reregister', () =>
+        readLines(events).some((line) => line.startsWith('reregistered')),
+      );
+      const before = recorder.statuses.length;
+      driver.reconcileTasks([]);
+      await recorder.until('reconciliation', () =>
+        recorder.statuses.slice(before).some((s) => s.taskId.value === 'survivor'),
+      );
+      expect(
+        recorder.statuses.slice(before).find((s) => s.taskId.value === 'survivor')!.state,
+      ).toBe('TASK_RUNNING');
+      driver.killTask({ value: 'survivor' });
+      await recorder.until('the kill', () => recorder.statesOf('survivor').includes('TASK_KILLED'));
+      expect(readLines(events)).toEqual(expect.arrayContaining(['killTask survivor']));
+      driver.stop();
+      await driver.join();
+    } finally {
+      await cluster.stop();
+    }
+  }, 120_000);
 });
