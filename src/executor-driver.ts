@@ -1,4 +1,4 @@
-import { createDispatch, type EventDecoders } from './dispatch';
+import type { EventDecoders } from './dispatch';
 import { decode } from './dispatch/codec';
 import { Lifecycle } from './dispatch/lifecycle';
 import type { TaskStatus } from './dispatch/message-types';
@@ -65,13 +65,7 @@ export class MesosExecutorDriver implements ExecutorDriver {
       environment = env as Record<string, string>;
     }
     checkExecutorEnvironment(environment ?? process.env);
-    const dispatch = createDispatch({
-      driver: this as ExecutorDriver,
-      handler: executor,
-      decoders: executorDecoders,
-      dropping: () => this.life.dropping(),
-      fail: (error) => this.life.fail(error),
-    });
+    const dispatch = this.life.dispatchTo(this as ExecutorDriver, executor, executorDecoders);
     const { ExecutorDriver: Native } = loadBinding();
     this.native = new Native(dispatch, environment);
     this.life.native = this.native;

@@ -1,4 +1,4 @@
-import { createDispatch, type EventDecoders } from './dispatch';
+import type { EventDecoders } from './dispatch';
 import { decode } from './dispatch/codec';
 import { Lifecycle } from './dispatch/lifecycle';
 import type {
@@ -121,13 +121,7 @@ export class MesosSchedulerDriver implements SchedulerDriver {
         : checkBoolean(options.implicitAcknowledgements, 'options.implicitAcknowledgements');
     const credential = encodeOptional('mesos.Credential', options.credential, 'options.credential');
     const suppressed = checkOptionalRoles(options.suppressedRoles, 'options.suppressedRoles');
-    const dispatch = createDispatch({
-      driver: this as SchedulerDriver,
-      handler: scheduler,
-      decoders: schedulerDecoders,
-      dropping: () => this.life.dropping(),
-      fail: (error) => this.life.fail(error),
-    });
+    const dispatch = this.life.dispatchTo(this as SchedulerDriver, scheduler, schedulerDecoders);
     const { SchedulerDriver: Native } = loadBinding();
     let environmentDefaults: Record<string, string> | null = null;
     if (isLocalMaster(master)) {

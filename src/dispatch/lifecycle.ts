@@ -1,4 +1,5 @@
-import type { NativeDriverLifecycle } from '../native/binding';
+import type { NativeDispatch, NativeDriverLifecycle } from '../native/binding';
+import { createDispatch, type EventDecoders } from './index';
 import { Status, toStatus } from '../status';
 
 /**
@@ -17,6 +18,17 @@ export class Lifecycle {
   private userJoined = false;
   private destroyed = false;
   private final: Status = Status.DRIVER_STOPPED;
+
+  /** The dispatch for the native driver: decoded events to handler, failures to this lifecycle. */
+  dispatchTo<D>(driver: D, handler: object, decoders: EventDecoders): NativeDispatch {
+    return createDispatch({
+      driver,
+      handler,
+      decoders,
+      dropping: () => this.dropping(),
+      fail: (error) => this.fail(error),
+    });
+  }
 
   dropping(): boolean {
     return this.stopping || this.failure !== undefined;

@@ -1,23 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
-import * as http from 'http';
 import * as path from 'path';
 import { describeWithMesos } from '../support/mesos';
-import { useLocalCluster } from './support';
+import { get, useLocalCluster } from './support';
 
 const root = path.join(__dirname, '..', '..');
 const main = path.join(root, 'build', 'examples', 'http-server', 'main.js');
-
-function get(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (response) => {
-        let body = '';
-        response.on('data', (chunk) => (body += chunk));
-        response.on('end', () => resolve(body));
-      })
-      .on('error', reject);
-  });
-}
 
 interface Run {
   child: ChildProcess;

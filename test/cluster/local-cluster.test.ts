@@ -1,19 +1,7 @@
 import * as fs from 'fs';
-import * as http from 'http';
 import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { describeWithMesos } from '../support/mesos';
-
-function get(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (response) => {
-        let body = '';
-        response.on('data', (chunk) => (body += chunk));
-        response.on('end', () => resolve(body));
-      })
-      .on('error', reject);
-  });
-}
+import { get } from './support';
 
 describeWithMesos('local cluster', (install) => {
   let cluster: LocalCluster;

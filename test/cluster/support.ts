@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { startLocalCluster, type LocalCluster, type LocalClusterOptions } from '../../src/cluster';
@@ -52,4 +53,17 @@ export function useLocalCluster(options: LocalClusterOptions = {}): () => LocalC
     if (!cluster) throw new Error('the local cluster did not start');
     return cluster;
   };
+}
+
+/** GET a URL and resolve with the body. */
+export function get(url: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (response) => {
+        let body = '';
+        response.on('data', (chunk) => (body += chunk));
+        response.on('end', () => resolve(body));
+      })
+      .on('error', reject);
+  });
 }
