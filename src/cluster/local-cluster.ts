@@ -18,18 +18,24 @@ export interface LocalClusterOptions {
   resources?: string;
   /** How long to wait for the agent to register, in ms. */
   timeoutMs?: number;
+  /**
+   * A ZooKeeper URL (zk://host:port/path): the master is elected there and the agent finds
+   * it there, so a restarted master is followed by agents and schedulers.
+   */
+  zk?: string;
   /** Extra flags, e.g. ['--checkpoint'] style strings. */
   masterFlags?: string[];
   agentFlags?: string[];
 }
 
 export interface LocalCluster {
-  /** host:port of the master, to hand to a scheduler driver. */
+  /** What to hand to a scheduler driver: host:port of the master, or the zk:// URL. */
   master: string;
   webUi: string;
   workDir: string;
   agentId: string;
-  masterProcess: ChildProcess;
+  /** The current master process (a new one after restartMaster). */
+  readonly masterProcess: ChildProcess;
   /** The current agent process (a new one after restartAgent). */
   readonly agentProcess: ChildProcess;
   /**
@@ -37,6 +43,11 @@ export interface LocalCluster {
    * directory, so it recovers checkpointed executors; resolves once it has re-registered.
    */
   restartAgent(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Stops the master and starts a new one on the same port; resolves once the agent has
+   * registered with it. Useful with zk, where agents and schedulers follow the new leader.
+   */
+  restartMaster(): Promise<void>;
   /** Stops agent and master, kills what ran in their sandboxes, removes the work directory. */
   stop(): Promise<void>;
 }
@@ -198,20 +209,18 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const masterLog = path.join(workDir, 'master.log');
   const agentLog = path.join(workDir, 'agent.log');
 
-  const masterProcess = startProcess(
-    masterBinary,
-    [
-      `--ip=${ip}`,
-      `--port=${masterPort}`,
-      `--hostname=${ip}`,
-      `--work_dir=${path.join(workDir, 'master')}`,
-      '--registry=in_memory',
-      ...(options.masterFlags ?? []),
-    ],
-    masterLog,
-  );
+  const masterFlags = [
+    `--ip=${ip}`,
+    `--port=${masterPort}`,
+    `--hostname=${ip}`,
+    `--work_dir=${path.join(workDir, 'master')}`,
+    '--registry=in_memory',
+    ...(options.zk ? [`--zk=${options.zk}`, '--quorum=1'] : []),
+    ...(options.masterFlags ?? []),
+  ];
+  let masterProcess = startProcess(masterBinary, masterFlags, masterLog);
   const agentFlags = [
-    `--master=${master}`,
+    `--master=${options.zk ?? master}`,
     `--ip=${ip}`,
     `--port=${agentPort}`,
     `--hostname=${ip}`,
@@ -252,16 +261,24 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       agentProcess = startProcess(agentBinary, agentFlags, agentLog);
       await waitForAgentState(webUi, agentId, agentProcess, agentLog, options.timeoutMs ?? 60000);
     };
+    const restartMaster = async (): Promise<void> => {
+      await terminate(masterProcess, 5000);
+      masterProcess = startProcess(masterBinary, masterFlags, masterLog);
+      await waitForAgentState(webUi, agentId, agentProcess, agentLog, options.timeoutMs ?? 60000);
+    };
     return {
-      master,
+      master: options.zk ?? master,
       webUi,
       workDir,
       agentId,
-      masterProcess,
+      get masterProcess() {
+        return masterProcess;
+      },
       get agentProcess() {
         return agentProcess;
       },
       restartAgent,
+      restartMaster,
       stop,
     };
   } catch (error) {

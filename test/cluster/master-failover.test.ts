@@ -1,0 +1,70 @@
+import { startLocalCluster } from '../../src/cluster';
+import { commandInfo, scalar, taskInfo } from '../../src/helpers';
+import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { describeWithMesos } from '../support/mesos';
+import { launchOnce, Recorder } from './recorder';
+import { startZooKeeper, zookeeperMissing } from './zookeeper';
+
+describeWithMesos('master failover through ZooKeeper', () => {
+  const missing = zookeeperMissing();
+  if (missing) process.stdout.write(`skipped "master failover through ZooKeeper": ${missing}\n`);
+  const testWithZooKeeper = missing ? test.skip : test;
+
+  testWithZooKeeper(
+    'the master goes away and comes back: disconnected, reregistered, task kept',
+    async () => {
+      const zookeeper = await startZooKeeper();
+      const cluster = await startLocalCluster({ zk: zookeeper.url('/mesos') }).catch(
+        async (error) => {
+          await zookeeper.stop();
+          throw error;
+        },
+      );
+      try {
+        const recorder = new Recorder();
+        launchOnce(recorder, (offer) =>
+          taskInfo({
+            name: 'sleeper',
+            taskId: { value: 'sleeper-failover' },
+            agentId: offer.slaveId,
+            resources: [scalar('cpus', 0.1), scalar('mem', 16)],
+            command: commandInfo('sleep 4324'),
+          }),
+        );
+        const driver = new MesosSchedulerDriver(recorder, {
+          framework: { user: '', name: 'master failover', failoverTimeout: 60 },
+          master: cluster.master,
+        });
+        expect(cluster.master).toMatch(/^zk:\/\//);
+        driver.start();
+        await recorder.until('the task to run', () =>
+          recorder.statesOf('sleeper-failover').includes('TASK_RUNNING'),
+        );
+        await cluster.restartMaster();
+        await recorder.until(
+          'disconnected, then reregistered',
+          () => recorder.events.includes('reregistered'),
+          60_000,
+        );
+        expect(recorder.events.indexOf('disconnected')).toBeGreaterThan(-1);
+        expect(recorder.events.indexOf('disconnected')).toBeLessThan(
+          recorder.events.indexOf('reregistered'),
+        );
+        const before = recorder.statuses.length;
+        driver.reconcileTasks([]);
+        await recorder.until('reconciliation', () =>
+          recorder.statuses.slice(before).some((s) => s.taskId.value === 'sleeper-failover'),
+        );
+        expect(
+          recorder.statuses.slice(before).find((s) => s.taskId.value === 'sleeper-failover')!.state,
+        ).toBe('TASK_RUNNING');
+        driver.stop();
+        await driver.join();
+      } finally {
+        await cluster.stop();
+        await zookeeper.stop();
+      }
+    },
+    150_000,
+  );
+});

@@ -1,0 +1,61 @@
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { freePort } from '../../src/cluster/ports';
+
+/** Debian's ZooKeeper (package zookeeper), run standalone for a test. */
+const ZOOKEEPER_JAR = '/usr/share/java/zookeeper.jar';
+const CLASSPATH = `/etc/zookeeper/conf:${ZOOKEEPER_JAR}`;
+
+export function zookeeperMissing(): string | undefined {
+  if (!fs.existsSync(ZOOKEEPER_JAR))
+    return `ZooKeeper not installed (${ZOOKEEPER_JAR}; Debian package zookeeper)`;
+  if (spawnSync('java', ['-version']).status !== 0)
+    return 'java not found (needed to run ZooKeeper)';
+  return undefined;
+}
+
+export interface ZooKeeper {
+  url(path: string): string;
+  stop(): Promise<void>;
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function startZooKeeper(): Promise<ZooKeeper> {
+  const port = await freePort('127.0.0.1');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-zk-'));
+  const child: ChildProcess = spawn(
+    'java',
+    ['-cp', CLASSPATH, 'org.apache.zookeeper.server.ZooKeeperServerMain', String(port), dataDir],
+    { stdio: 'ignore' },
+  );
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 30_000;
+  while (!(await listening(port))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`ZooKeeper did not start on port ${port}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { url: (p) => `zk://127.0.0.1:${port}${p}`, stop };
+}
