@@ -57,3 +57,22 @@ describeWithMesos('offers: decline filters, suppress and revive', () => {
     await driver.join();
   }, 90_000);
 });
+
+describeWithMesos('offers: rescinded', () => {
+  const cluster = useLocalCluster({ masterFlags: ['--offer_timeout=1secs'] });
+
+  test('an offer held past the master’s offer_timeout is rescinded, with its id', async () => {
+    const recorder = new Recorder();
+    recorder.onOffers = () => undefined;
+    const driver = new MesosSchedulerDriver(recorder, {
+      framework: { user: '', name: 'rescind test' },
+      master: cluster().master,
+    });
+    driver.start();
+    await recorder.until('an offer', () => recorder.offers.length >= 1, 20_000);
+    await recorder.until('offerRescinded', () => recorder.rescinded.length >= 1, 20_000);
+    expect(recorder.offers.map((o) => o.offer.id.value)).toContain(recorder.rescinded[0].value);
+    driver.stop();
+    await driver.join();
+  }, 60_000);
+});

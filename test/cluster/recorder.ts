@@ -1,4 +1,4 @@
-import type { FrameworkID, Input, Offer, TaskInfo, TaskStatus } from '../../src/messages';
+import type { FrameworkID, Input, Offer, OfferID, TaskInfo, TaskStatus } from '../../src/messages';
 import type { Scheduler } from '../../src/scheduler';
 import type { SchedulerDriver } from '../../src/scheduler-driver';
 import { eventually } from './support';
@@ -9,6 +9,7 @@ export class Recorder implements Scheduler {
   readonly offers: { at: number; offer: Offer }[] = [];
   readonly statuses: TaskStatus[] = [];
   readonly events: string[] = [];
+  readonly rescinded: OfferID[] = [];
   onOffers: ((driver: SchedulerDriver, offers: Offer[]) => void) | undefined;
   onStatus: ((driver: SchedulerDriver, status: TaskStatus) => void) | undefined;
 
@@ -28,7 +29,8 @@ export class Recorder implements Scheduler {
     if (this.onOffers) this.onOffers(driver, offers);
     else for (const offer of offers) driver.declineOffer(offer.id);
   }
-  offerRescinded(): void {
+  offerRescinded(_d: SchedulerDriver, offerId: OfferID): void {
+    this.rescinded.push(offerId);
     this.events.push('offerRescinded');
   }
   statusUpdate(driver: SchedulerDriver, status: TaskStatus): void {
