@@ -9,8 +9,8 @@ const main = path.join(root, 'build', 'examples', 'http-server', 'main.js');
 interface Run {
   child: ChildProcess;
   output: () => string;
-  /** Resolves with the first line matching pattern. */
-  line: (pattern: RegExp) => Promise<string>;
+  /** Resolves with the first line matching pattern; rejects, with the output, after timeoutMs. */
+  line: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
   exited: Promise<number | null>;
 }
 
@@ -35,13 +35,29 @@ function runExample(args: string[]): Run {
     output += chunk;
     scan();
   });
-  child.stderr!.resume();
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors = (errors + chunk).slice(-3000)));
   return {
     child,
     output: () => output,
-    line: (pattern) =>
-      new Promise((resolve) => {
-        waiters.push({ pattern, resolve });
+    line: (pattern, timeoutMs = 60_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no line matching ${pattern} in ${timeoutMs} ms; output:\n${output}\nstderr (end):\n${errors}`,
+              ),
+            ),
+          timeoutMs,
+        );
+        waiters.push({
+          pattern,
+          resolve: (line) => {
+            clearTimeout(timer);
+            resolve(line);
+          },
+        });
         scan();
       }),
     exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
@@ -108,6 +124,7 @@ describeWithMesos('the worked example (examples/http-server)', () => {
     const run = runExample(['--tasks', '1']);
     await run.line(/TASK_RUNNING/);
     run.child.kill('SIGINT');
+    await run.line(/framework DRIVER_STOPPED/);
     expect(await run.exited).toBe(0);
     const output = run.output();
     expect(output).toContain('stopping: killing 1 task(s)');
