@@ -5,10 +5,17 @@ const { round } = require('./stats');
 const { runCppBaseline } = require('./cpp-baseline');
 const { startCountingFramework } = require('./framework');
 
-function timeCalls(count, call) {
+const sinceMs = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** Times the loop of calls, then (when each call is answered by one update) until all are. */
+async function timeCalls(framework, count, call, answered) {
+  framework.resetUpdates();
   const start = process.hrtime.bigint();
   for (let i = 0; i < count; i++) call(i);
-  return Number(process.hrtime.bigint() - start) / 1e6;
+  const ms = sinceMs(start);
+  if (!answered) return { ms };
+  await framework.waitForUpdates(count);
+  return { ms, answeredMs: sinceMs(start) };
 }
 
 async function callsTs(count) {
@@ -17,26 +24,34 @@ async function callsTs(count) {
   const filters = { refuseSeconds: 5 };
   const resources = [{ name: 'cpus', type: 'SCALAR', scalar: { value: 1 } }];
   const ms = {
-    declineOffer: timeCalls(count, (i) =>
+    declineOffer: await timeCalls(framework, count, (i) =>
       driver.declineOffer({ value: `bench-offer-${i}` }, filters),
     ),
-    launchTasks: timeCalls(count, (i) =>
-      driver.launchTasks(
-        [{ value: `bench-offer-${i}` }],
-        [
-          {
-            name: 'bench',
-            taskId: { value: `bench-task-${i}` },
-            slaveId: { value: 'bench-agent' },
-            command: { value: 'true' },
-            resources,
-          },
-        ],
-        filters,
-      ),
+    launchTasks: await timeCalls(
+      framework,
+      count,
+      (i) =>
+        driver.launchTasks(
+          [{ value: `bench-offer-${i}` }],
+          [
+            {
+              name: 'bench',
+              taskId: { value: `bench-task-${i}` },
+              slaveId: { value: 'bench-agent' },
+              command: { value: 'true' },
+              resources,
+            },
+          ],
+          filters,
+        ),
+      true,
     ),
-    reconcileTasks: timeCalls(count, (i) =>
-      driver.reconcileTasks([{ taskId: { value: `bench-task-${i}` }, state: 'TASK_STAGING' }]),
+    reconcileTasks: await timeCalls(
+      framework,
+      count,
+      (i) =>
+        driver.reconcileTasks([{ taskId: { value: `bench-task-${i}` }, state: 'TASK_STAGING' }]),
+      true,
     ),
   };
   await framework.stop();
@@ -47,14 +62,17 @@ async function benchCalls(count, env) {
   const cpp = runCppBaseline(['calls', count], env());
   env();
   const ts = await callsTs(count);
-  return Object.entries(ts).map(([call, ms]) => {
-    const cppMs = cpp.find((row) => row.call === call).ms;
+  return Object.entries(ts).map(([call, { ms, answeredMs }]) => {
+    const row = cpp.find((r) => r.call === call);
     return {
       call,
       count,
       typescriptPerSec: Math.round(count / (ms / 1000)),
-      cppPerSec: Math.round(count / (cppMs / 1000)),
-      ratio: round(cppMs / ms, 3),
+      cppPerSec: Math.round(count / (row.ms / 1000)),
+      ratio: round(row.ms / ms, 3),
+      typescriptAnsweredMs: answeredMs === undefined ? null : round(answeredMs, 0),
+      cppAnsweredMs: row.answeredMs === undefined ? null : round(row.answeredMs, 0),
+      answeredRatio: answeredMs === undefined ? null : round(answeredMs / row.answeredMs, 3),
     };
   });
 }
