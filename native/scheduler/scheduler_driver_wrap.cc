@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "environment_defaults.h"
+
 namespace mesos_napi {
 
 using mesos::MesosSchedulerDriver;
@@ -36,11 +38,9 @@ SchedulerDriverWrap::SchedulerDriverWrap(const Napi::CallbackInfo& info) : Base(
   bool implicitAcks = BoolArg(info[3], "implicitAcknowledgements");
   auto credential = OptionalMessageArg<mesos::Credential>(info[4], "credential");
   auto roles = OptionalStringListArg(info[5], "suppressedRoles").value_or(std::vector<std::string>());
-  if (!info[6].IsNull() && !info[6].IsUndefined()) {
-    for (const auto& [name, value] : StringMapArg(info[6], "environmentDefaults")) {
-      ::setenv(name.c_str(), value.c_str(), 0);
-    }
-  }
+  EnvironmentDefaults environment(info[6].IsNull() || info[6].IsUndefined()
+                                      ? std::map<std::string, std::string>()
+                                      : StringMapArg(info[6], "environmentDefaults"));
   auto forwarder = [implicitAcks](std::shared_ptr<EventBridge> bridge) {
     return std::make_unique<ForwardingScheduler>(std::move(bridge), implicitAcks);
   };

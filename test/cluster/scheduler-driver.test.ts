@@ -1,3 +1,5 @@
+import { spawnSync } from 'child_process';
+import * as path from 'path';
 import { commandInfo, filters, takeResources, taskInfo } from '../../src/helpers';
 import type { Offer, TaskStatus } from '../../src/messages';
 import type { Scheduler } from '../../src/scheduler';
@@ -59,6 +61,21 @@ describeWithMesos('MesosSchedulerDriver against libmesos', () => {
     expect(seen[seen.length - 1]).toBe('stop DRIVER_STOPPED');
     expect(driver.killTask({ value: 'echo-1' })).toBe(Status.DRIVER_STOPPED);
   }, 60_000);
+
+  test('master=local leaves no MESOS_* variable behind, so a second local driver starts afresh', () => {
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([name]) => !name.startsWith('MESOS_')),
+    );
+    const result = spawnSync(
+      process.execPath,
+      [path.join(__dirname, 'fixtures', 'local-twice.js')],
+      { encoding: 'utf8', env: { ...env, GLOG_minloglevel: '3' }, timeout: 90_000 },
+    );
+    expect(result.status).toBe(0);
+    const last = result.stdout.trim().split('\n').pop()!;
+    const run = { registered: true, status: 'DRIVER_STOPPED', afterConstructor: [], afterRun: [] };
+    expect(JSON.parse(last)).toEqual({ before: [], first: run, second: run });
+  }, 100_000);
 
   describe('on a real master', () => {
     const cluster = useLocalCluster();
