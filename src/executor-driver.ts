@@ -1,12 +1,12 @@
 import type { EventDecoders } from './dispatch';
 import { decode } from './dispatch/codec';
-import { Lifecycle } from './dispatch/lifecycle';
 import type { TaskStatus } from './dispatch/message-types';
 import { InvalidArgumentError } from './errors';
 import type { Input } from './messages';
 import type { Executor } from './executor';
 import { checkExecutorEnvironment } from './executor-env';
 import type { NativeExecutorDriver } from './native/binding';
+import { LifecycleDriver } from './lifecycle-driver';
 import { loadBinding } from './native/load';
 import { Status } from './status';
 import { checkBytes, checkObject, encodeArg } from './validate';
@@ -47,11 +47,11 @@ const executorDecoders: EventDecoders = {
   error: (message) => [message],
 };
 
-export class MesosExecutorDriver implements ExecutorDriver {
-  private readonly life = new Lifecycle();
+export class MesosExecutorDriver extends LifecycleDriver implements ExecutorDriver {
   private readonly native: NativeExecutorDriver;
 
   constructor(executor: Executor, options: ExecutorDriverOptions = {}) {
+    super();
     checkObject(executor, 'executor');
     checkObject(options, 'options');
     let environment: Record<string, string> | null = null;
@@ -71,21 +71,9 @@ export class MesosExecutorDriver implements ExecutorDriver {
     this.life.native = this.native;
   }
 
-  start(): Status {
-    return this.life.start();
-  }
   stop(): Status {
     this.life.markStopping();
     return this.life.call(() => this.native.stop());
-  }
-  abort(): Status {
-    return this.life.abort();
-  }
-  join(): Promise<Status> {
-    return this.life.join();
-  }
-  run(): Promise<Status> {
-    return this.life.run();
   }
   sendStatusUpdate(status: Input<TaskStatus>): Status {
     const bytes = encodeArg('mesos.TaskStatus', status, 'status');

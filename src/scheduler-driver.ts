@@ -1,6 +1,5 @@
 import type { EventDecoders } from './dispatch';
 import { decode } from './dispatch/codec';
-import { Lifecycle } from './dispatch/lifecycle';
 import type {
   Credential,
   ExecutorID,
@@ -20,6 +19,7 @@ import type { Input } from './messages';
 import { isLocalMaster, prepareLocalMaster } from './local-master';
 import { validateMaster } from './master';
 import type { NativeSchedulerDriver } from './native/binding';
+import { LifecycleDriver } from './lifecycle-driver';
 import { loadBinding } from './native/load';
 import type { Scheduler } from './scheduler';
 import { Status } from './status';
@@ -105,12 +105,12 @@ const schedulerDecoders: EventDecoders = {
   error: (message) => [message],
 };
 
-export class MesosSchedulerDriver implements SchedulerDriver {
-  private readonly life = new Lifecycle();
+export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDriver {
   private readonly native: NativeSchedulerDriver;
   readonly implicitAcknowledgements: boolean;
 
   constructor(scheduler: Scheduler, options: SchedulerDriverOptions) {
+    super();
     checkObject(scheduler, 'scheduler');
     checkObject(options, 'options');
     const framework = encodeArg('mesos.FrameworkInfo', options.framework, 'options.framework');
@@ -141,22 +141,10 @@ export class MesosSchedulerDriver implements SchedulerDriver {
     this.life.native = this.native;
   }
 
-  start(): Status {
-    return this.life.start();
-  }
   stop(failover = false): Status {
     const f = checkBoolean(failover, 'failover');
     this.life.markStopping();
     return this.life.call(() => this.native.stop(f));
-  }
-  abort(): Status {
-    return this.life.abort();
-  }
-  join(): Promise<Status> {
-    return this.life.join();
-  }
-  run(): Promise<Status> {
-    return this.life.run();
   }
   requestResources(requests: Input<Request>[]): Status {
     const r = encodeArray('mesos.Request', requests, 'requests');
