@@ -1,10 +1,9 @@
-import { commandInfo, scalar, taskInfo } from '../../src/helpers';
 import type { TaskStatus } from '../../src/messages';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
 import { useLocalCluster } from './support';
-import { launchOnce, Recorder } from './recorder';
+import { launchCommandOnce, Recorder } from './recorder';
 
 const uuidOf = (status: TaskStatus): string => Buffer.from(status.uuid ?? []).toString('hex');
 
@@ -13,15 +12,7 @@ describeWithMesos('status update acknowledgements', () => {
 
   test('explicit: an unacknowledged update is sent again; once acknowledged, the next one comes', async () => {
     const recorder = new Recorder();
-    launchOnce(recorder, (offer) =>
-      taskInfo({
-        name: 'ack',
-        taskId: { value: 'ack' },
-        agentId: offer.slaveId,
-        resources: [scalar('cpus', 0.1), scalar('mem', 16)],
-        command: commandInfo('sleep 1'),
-      }),
-    );
+    launchCommandOnce(recorder, 'ack', 'ack', 'sleep 1');
     const driver = new MesosSchedulerDriver(recorder, {
       framework: { user: '', name: 'explicit acknowledgements' },
       master: cluster().master,
@@ -55,15 +46,7 @@ describeWithMesos('status update acknowledgements', () => {
 
   test('implicit (the default): updates flow without acknowledging, and acknowledging is refused', async () => {
     const recorder = new Recorder();
-    launchOnce(recorder, (offer) =>
-      taskInfo({
-        name: 'implicit',
-        taskId: { value: 'implicit' },
-        agentId: offer.slaveId,
-        resources: [scalar('cpus', 0.1), scalar('mem', 16)],
-        command: commandInfo('true'),
-      }),
-    );
+    launchCommandOnce(recorder, 'implicit', 'implicit', 'true');
     const driver = new MesosSchedulerDriver(recorder, {
       framework: { user: '', name: 'implicit acknowledgements' },
       master: cluster().master,

@@ -2,10 +2,10 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { startLocalCluster } from '../../src/cluster';
 import { executorCommand } from '../../src/executor-command';
-import { commandInfo, executorInfo, scalar, taskInfo } from '../../src/helpers';
+import { executorInfo, scalar, taskInfo } from '../../src/helpers';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { describeWithMesos } from '../support/mesos';
-import { launchOnce, Recorder } from './recorder';
+import { launchCommandOnce, launchOnce, Recorder } from './recorder';
 import { readLines, tempFile } from './support';
 
 const EXECUTOR_SCRIPT = path.join(__dirname, 'fixtures', 'test-executor.js');
@@ -62,15 +62,7 @@ describeWithMesos('faults (after fault_tolerance_tests.cpp)', () => {
     });
     try {
       const recorder = new Recorder();
-      launchOnce(recorder, (offer) =>
-        taskInfo({
-          name: 'sleeper',
-          taskId: { value: 'sleeper-lost' },
-          agentId: offer.slaveId,
-          resources: [scalar('cpus', 0.1), scalar('mem', 16)],
-          command: commandInfo('sleep 4323'),
-        }),
-      );
+      launchCommandOnce(recorder, 'sleeper', 'sleeper-lost', 'sleep 4323');
       const driver = new MesosSchedulerDriver(recorder, {
         framework: { user: '', name: 'agent lost' },
         master: cluster.master,

@@ -1,21 +1,12 @@
-import { commandInfo, scalar, taskInfo } from '../../src/helpers';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { launchOnce, Recorder } from './recorder';
+import { launchCommandOnce, Recorder } from './recorder';
 import { processesMatching, useLocalCluster } from './support';
 
 /** Launches one `sleep <marker>` task on the first offer. */
 function launchSleeper(recorder: Recorder, marker: number): void {
-  launchOnce(recorder, (offer) =>
-    taskInfo({
-      name: 'sleeper',
-      taskId: { value: `sleeper-${marker}` },
-      agentId: offer.slaveId,
-      resources: [scalar('cpus', 0.1), scalar('mem', 16)],
-      command: commandInfo(`sleep ${marker}`),
-    }),
-  );
+  launchCommandOnce(recorder, 'sleeper', `sleeper-${marker}`, `sleep ${marker}`);
 }
 
 describeWithMesos(

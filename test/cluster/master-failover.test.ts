@@ -1,8 +1,7 @@
 import { startLocalCluster } from '../../src/cluster';
-import { commandInfo, scalar, taskInfo } from '../../src/helpers';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { describeWithMesos } from '../support/mesos';
-import { launchOnce, Recorder } from './recorder';
+import { launchCommandOnce, Recorder } from './recorder';
 import { startZooKeeper, zookeeperMissing } from './zookeeper';
 
 describeWithMesos('master failover through ZooKeeper', () => {
@@ -25,15 +24,7 @@ describeWithMesos('master failover through ZooKeeper', () => {
       let driver: MesosSchedulerDriver | undefined;
       try {
         const recorder = new Recorder();
-        launchOnce(recorder, (offer) =>
-          taskInfo({
-            name: 'sleeper',
-            taskId: { value: 'sleeper-failover' },
-            agentId: offer.slaveId,
-            resources: [scalar('cpus', 0.1), scalar('mem', 16)],
-            command: commandInfo('sleep 4324'),
-          }),
-        );
+        launchCommandOnce(recorder, 'sleeper', 'sleeper-failover', 'sleep 4324');
         driver = new MesosSchedulerDriver(recorder, {
           framework: { user: '', name: 'master failover', failoverTimeout: 60 },
           master: cluster.master,

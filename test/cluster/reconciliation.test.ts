@@ -1,24 +1,15 @@
-import { commandInfo, scalar, taskInfo } from '../../src/helpers';
 import { MesosSchedulerDriver } from '../../src/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
 import { useLocalCluster } from './support';
-import { launchOnce, Recorder } from './recorder';
+import { launchCommandOnce, Recorder } from './recorder';
 
 describeWithMesos('reconciliation (after mesos src/tests/reconciliation_tests.cpp)', () => {
   const cluster = useLocalCluster();
 
   test('explicit for an unknown task and implicit for a running one, with REASON_RECONCILIATION', async () => {
     const recorder = new Recorder();
-    launchOnce(recorder, (offer) =>
-      taskInfo({
-        name: 'sleeper',
-        taskId: { value: 'sleeper' },
-        agentId: offer.slaveId,
-        resources: [scalar('cpus', 0.1), scalar('mem', 16)],
-        command: commandInfo('sleep 1000'),
-      }),
-    );
+    launchCommandOnce(recorder, 'sleeper', 'sleeper', 'sleep 1000');
     const driver = new MesosSchedulerDriver(recorder, {
       framework: { user: '', name: 'reconciliation test' },
       master: cluster().master,

@@ -1,4 +1,5 @@
 import type { FrameworkID, Input, Offer, OfferID, TaskInfo, TaskStatus } from '../../src/messages';
+import { commandInfo, scalar, taskInfo } from '../../src/helpers';
 import type { Scheduler } from '../../src/scheduler';
 import type { SchedulerDriver } from '../../src/scheduler-driver';
 import { eventually } from './support';
@@ -68,4 +69,22 @@ export function launchOnce(recorder: Recorder, makeTask: (offer: Offer) => Input
       }
     }
   };
+}
+
+/** launchOnce of a command task with 0.1 cpus and 16 MB of memory. */
+export function launchCommandOnce(
+  recorder: Recorder,
+  name: string,
+  taskId: string,
+  command: string,
+): void {
+  launchOnce(recorder, (offer) =>
+    taskInfo({
+      name,
+      taskId: { value: taskId },
+      agentId: offer.slaveId,
+      resources: [scalar('cpus', 0.1), scalar('mem', 16)],
+      command: commandInfo(command),
+    }),
+  );
 }
