@@ -4,6 +4,7 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { findMesos, type MesosInstall } from '../discovery';
+import { hasExited, terminate } from './child-exit';
 import { checkPortFree, freePort } from './ports';
 import { killAll, processesUnder } from './sandbox-processes';
 
@@ -92,19 +93,6 @@ function logTail(file: string, lines = 15): string {
   }
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
-
-async function terminate(child: ChildProcess, graceMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited(child);
-  clearTimeout(timer);
-}
-
 function requireBinary(install: MesosInstall, which: 'master' | 'agent'): string {
   const binary = install[which];
   if (!binary) {
@@ -132,7 +120,7 @@ async function waitForAgent(
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     for (const [name, child, log] of children) {
-      if (child.exitCode !== null || child.signalCode !== null) {
+      if (hasExited(child)) {
         throw new Error(
           `${name} exited (${child.exitCode ?? child.signalCode}) before the agent registered; last lines of ${log}:\n${logTail(log)}`,
         );
@@ -165,7 +153,7 @@ async function waitForAgentState(
   // The master notices the restart only after the new agent re-registers; wait for that.
   await new Promise((resolve) => setTimeout(resolve, 1000));
   for (;;) {
-    if (agent.exitCode !== null || agent.signalCode !== null) {
+    if (hasExited(agent)) {
       throw new Error(
         `mesos-agent exited while restarting; last lines of ${log}:\n${logTail(log)}`,
       );
@@ -206,6 +194,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-cluster-'));
   const master = `${ip}:${masterPort}`;
   const webUi = `http://${master}`;
+  const timeoutMs = options.timeoutMs ?? 60000;
   const masterLog = path.join(workDir, 'master.log');
   const agentLog = path.join(workDir, 'agent.log');
 
@@ -253,18 +242,19 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
         ['mesos-master', masterProcess, masterLog],
         ['mesos-agent', agentProcess, agentLog],
       ],
-      options.timeoutMs ?? 60000,
+      timeoutMs,
     );
+    const agentActive = () => waitForAgentState(webUi, agentId, agentProcess, agentLog, timeoutMs);
     const restartAgent = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
       agentProcess.kill(signal);
       await terminate(agentProcess, 5000);
       agentProcess = startProcess(agentBinary, agentFlags, agentLog);
-      await waitForAgentState(webUi, agentId, agentProcess, agentLog, options.timeoutMs ?? 60000);
+      await agentActive();
     };
     const restartMaster = async (): Promise<void> => {
       await terminate(masterProcess, 5000);
       masterProcess = startProcess(masterBinary, masterFlags, masterLog);
-      await waitForAgentState(webUi, agentId, agentProcess, agentLog, options.timeoutMs ?? 60000);
+      await agentActive();
     };
     return {
       master: options.zk ?? master,

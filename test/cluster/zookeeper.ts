@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { exited, hasExited } from '../../src/cluster/child-exit';
 import { freePort } from '../../src/cluster/ports';
 
 /** Debian's ZooKeeper (package zookeeper), run standalone for a test. */
@@ -42,16 +43,13 @@ export async function startZooKeeper(): Promise<ZooKeeper> {
     { stdio: 'ignore' },
   );
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
-    }
+    if (!hasExited(child)) child.kill('SIGKILL');
+    await exited(child);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
   const deadline = Date.now() + 30_000;
   while (!(await listening(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
+    if (hasExited(child) || Date.now() > deadline) {
       await stop();
       throw new Error(`ZooKeeper did not start on port ${port}`);
     }
