@@ -30,4 +30,7 @@ if (!(field in answers)) {
 }
 const answer = answers[field]();
 process.stdout.write(answer + '\n');
-if (field === 'check' && answer !== 'ok') process.exit(1);
+if (field === 'check' && answer !== 'ok') {
+  process.stderr.write(`mesos-napi: cannot build the addon: ${answer}\n`);
+  process.exit(1);
+}

@@ -43,3 +43,11 @@ export class ExecutorEnvironmentError extends MesosNapiError {
     this.missing = missing;
   }
 }
+
+/**
+ * master=local while another driver of this process (any worker included) still holds the
+ * in-process cluster: libmesos runs one at a time and kills the process on a second.
+ */
+export class LocalClusterBusyError extends MesosNapiError {
+  readonly code = 'MESOS_NAPI_LOCAL_CLUSTER_BUSY';
+}

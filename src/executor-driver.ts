@@ -1,7 +1,6 @@
 import type { EventDecoders } from './dispatch';
 import { decode } from './dispatch/codec';
 import type { TaskStatus } from './dispatch/message-types';
-import { InvalidArgumentError } from './errors';
 import type { Input } from './messages';
 import type { Executor } from './executor';
 import { checkExecutorEnvironment } from './executor-env';
@@ -9,7 +8,7 @@ import type { NativeExecutorDriver } from './native/binding';
 import { LifecycleDriver } from './lifecycle-driver';
 import { loadBinding } from './native/load';
 import { Status } from './status';
-import { checkBytes, checkObject, encodeArg } from './validate';
+import { checkBytes, checkObject, checkStringMap, encodeArg } from './validate';
 
 /** org.apache.mesos.ExecutorDriver. */
 export interface ExecutorDriver {
@@ -28,7 +27,10 @@ export interface ExecutorDriver {
 }
 
 export interface ExecutorDriverOptions {
-  /** Explicit environment (MESOS_* variables); default: the process environment. */
+  /**
+   * The environment libmesos reads (MESOS_* variables) instead of the process's; default:
+   * the process's real environment (in a worker thread too, where process.env is a copy).
+   */
   environment?: Record<string, string>;
 }
 
@@ -54,26 +56,21 @@ export class MesosExecutorDriver extends LifecycleDriver implements ExecutorDriv
     super();
     checkObject(executor, 'executor');
     checkObject(options, 'options');
-    let environment: Record<string, string> | null = null;
-    if (options.environment !== undefined) {
-      const env = checkObject(options.environment, 'options.environment');
-      for (const [key, value] of Object.entries(env)) {
-        if (typeof value !== 'string') {
-          throw new InvalidArgumentError(`options.environment.${key}`, 'expected a string');
-        }
-      }
-      environment = env as Record<string, string>;
-    }
-    checkExecutorEnvironment(environment ?? process.env);
+    const binding = loadBinding();
+    // The environment checked is the one libmesos gets, which exits the process on a
+    // missing or malformed variable.
+    const environment =
+      options.environment === undefined
+        ? binding.processEnvironment()
+        : checkStringMap(options.environment, 'options.environment');
+    checkExecutorEnvironment(environment);
     const dispatch = this.life.dispatchTo(this as ExecutorDriver, executor, executorDecoders);
-    const { ExecutorDriver: Native } = loadBinding();
-    this.native = new Native(dispatch, environment);
+    this.native = new binding.ExecutorDriver(dispatch, environment);
     this.life.native = this.native;
   }
 
   stop(): Status {
-    this.life.markStopping();
-    return this.life.call(() => this.native.stop());
+    return this.life.halt(() => this.native.stop(), false);
   }
   sendStatusUpdate(status: Input<TaskStatus>): Status {
     const bytes = encodeArg('mesos.TaskStatus', status, 'status');

@@ -5,7 +5,12 @@ export type { ExecutorDriver, ExecutorDriverOptions } from './executor-driver';
 export type { Scheduler } from './scheduler';
 export type { Executor } from './executor';
 export { Status } from './status';
-export { MesosNapiError, InvalidArgumentError, ExecutorEnvironmentError } from './errors';
+export {
+  MesosNapiError,
+  InvalidArgumentError,
+  ExecutorEnvironmentError,
+  LocalClusterBusyError,
+} from './errors';
 export { AddonNotFoundError } from './native/addon-error';
 export { checkExecutorEnvironment, REQUIRED_EXECUTOR_VARIABLES } from './executor-env';
 export { executorCommand } from './executor-command';

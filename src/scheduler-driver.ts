@@ -14,7 +14,7 @@ import type {
   TaskInfo,
   TaskStatus,
 } from './dispatch/message-types';
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError, LocalClusterBusyError } from './errors';
 import type { Input } from './messages';
 import { isLocalMaster, prepareLocalMaster } from './local-master';
 import { validateMaster } from './master';
@@ -28,11 +28,13 @@ import {
   checkBytes,
   checkObject,
   checkOptionalRoles,
-  checkRoles,
+  checkRoleSet,
+  checkStringMap,
   encodeArg,
   encodeArray,
   encodeOptional,
 } from './validate';
+import { checkFrameworkUser } from './validate/framework-user';
 
 /** org.apache.mesos.SchedulerDriver. Calls return the driver Status, as libmesos does. */
 export interface SchedulerDriver {
@@ -78,7 +80,15 @@ export interface SchedulerDriverOptions {
   /** Default true, as in Java. When false, call acknowledgeStatusUpdate yourself. */
   implicitAcknowledgements?: boolean;
   credential?: Input<Credential>;
+  /** Roles whose offers are suppressed from the start; no duplicates. */
   suppressedRoles?: string[];
+  /**
+   * MESOS_* variables for libmesos's driver (e.g. MESOS_AUTHENTICATEE,
+   * MESOS_REGISTRATION_BACKOFF_FACTOR, MESOS_MODULES). libmesos reads them from the real
+   * environment while the driver is constructed and started; these are set there for that
+   * time, over the environment's own values, then restored.
+   */
+  environment?: Record<string, string>;
 }
 
 const schedulerDecoders: EventDecoders = {
@@ -114,37 +124,47 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
     checkObject(scheduler, 'scheduler');
     checkObject(options, 'options');
     const framework = encodeArg('mesos.FrameworkInfo', options.framework, 'options.framework');
+    checkFrameworkUser(options.framework, 'options.framework');
     const master = validateMaster(options.master, 'options.master');
     this.implicitAcknowledgements =
       options.implicitAcknowledgements === undefined
         ? true
         : checkBoolean(options.implicitAcknowledgements, 'options.implicitAcknowledgements');
     const credential = encodeOptional('mesos.Credential', options.credential, 'options.credential');
-    const suppressed = checkOptionalRoles(options.suppressedRoles, 'options.suppressedRoles');
+    const suppressed =
+      options.suppressedRoles === undefined || options.suppressedRoles === null
+        ? null
+        : checkRoleSet(options.suppressedRoles, 'options.suppressedRoles');
+    const environment = checkSchedulerEnvironment(options.environment);
     const dispatch = this.life.dispatchTo(this as SchedulerDriver, scheduler, schedulerDecoders);
-    const { SchedulerDriver: Native } = loadBinding();
-    let environmentDefaults: Record<string, string> | null = null;
-    if (isLocalMaster(master)) {
-      const local = prepareLocalMaster({ ...process.env });
-      environmentDefaults = local.applied;
-      this.life.onFinished = local.cleanup;
+    const binding = loadBinding();
+    const local = isLocalMaster(master)
+      ? prepareLocalMaster({ ...binding.processEnvironment(), ...environment })
+      : undefined;
+    try {
+      this.native = new binding.SchedulerDriver(
+        dispatch,
+        framework,
+        master,
+        this.implicitAcknowledgements,
+        credential,
+        suppressed,
+        local || environment ? { ...local?.applied, ...environment } : null,
+        local?.createdWorkDir ?? null,
+      );
+    } catch (error) {
+      local?.cleanup();
+      if ((error as { code?: unknown }).code === 'MESOS_NAPI_LOCAL_CLUSTER_BUSY') {
+        throw new LocalClusterBusyError((error as Error).message, { cause: error });
+      }
+      throw error;
     }
-    this.native = new Native(
-      dispatch,
-      framework,
-      master,
-      this.implicitAcknowledgements,
-      credential,
-      suppressed,
-      environmentDefaults,
-    );
     this.life.native = this.native;
   }
 
   stop(failover = false): Status {
     const f = checkBoolean(failover, 'failover');
-    this.life.markStopping();
-    return this.life.call(() => this.native.stop(f));
+    return this.life.halt(() => this.native.stop(f), false);
   }
   requestResources(requests: Input<Request>[]): Status {
     const r = encodeArray('mesos.Request', requests, 'requests');
@@ -206,14 +226,8 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
         'acknowledgeStatusUpdate needs implicitAcknowledgements: false; libmesos would kill the process',
       );
     }
-    const s = checkObject(status, 'status');
-    if (s.uuid == null)
-      throw new InvalidArgumentError(
-        'status.uuid',
-        'missing: only updates with a uuid can be acknowledged',
-      );
-    if (s.slaveId == null)
-      throw new InvalidArgumentError('status.slaveId', 'missing: needed to acknowledge the update');
+    // As libmesos does, an update without uuid or slaveId (one that needs no
+    // acknowledgement, e.g. a reconciliation answer) is accepted and skipped.
     const bytes = encodeArg('mesos.TaskStatus', status, 'status');
     return this.life.call(() => this.native.acknowledgeStatusUpdate(bytes));
   }
@@ -237,7 +251,8 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
     offerConstraints?: Input<OfferConstraints>,
   ): Status {
     const f = encodeArg('mesos.FrameworkInfo', frameworkInfo, 'frameworkInfo');
-    const r = checkRoles(suppressedRoles, 'suppressedRoles');
+    checkFrameworkUser(frameworkInfo, 'frameworkInfo');
+    const r = checkRoleSet(suppressedRoles, 'suppressedRoles');
     const c = encodeOptional(
       'mesos.scheduler.OfferConstraints',
       offerConstraints,
@@ -245,4 +260,18 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
     );
     return this.life.call(() => this.native.updateFramework(f, r, c));
   }
+}
+
+function checkSchedulerEnvironment(value: unknown): Record<string, string> | undefined {
+  if (value === undefined) return undefined;
+  const environment = checkStringMap(value, 'options.environment');
+  for (const name of Object.keys(environment)) {
+    if (!name.startsWith('MESOS_')) {
+      throw new InvalidArgumentError(
+        `options.environment.${name}`,
+        'the scheduler driver reads MESOS_* variables only',
+      );
+    }
+  }
+  return environment;
 }

@@ -4,39 +4,36 @@
 // usage: driver_bench <master> reconcile <n>...
 //        driver_bench <master> calls <count>
 
-#include <chrono>
-#include <cstdio>
 #include <unistd.h>
+
+#include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <mesos/scheduler.hpp>
 #include <mutex>
 #include <string>
 #include <vector>
 
-#include <mesos/scheduler.hpp>
-
 using Clock = std::chrono::steady_clock;
 
-class CountingScheduler : public mesos::Scheduler
-{
-public:
-  void registered(mesos::SchedulerDriver*, const mesos::FrameworkID&, const mesos::MasterInfo&) override
-  {
+class CountingScheduler : public mesos::Scheduler {
+ public:
+  void registered(mesos::SchedulerDriver*, const mesos::FrameworkID&,
+                  const mesos::MasterInfo&) override {
     std::lock_guard<std::mutex> lock(mutex);
     isRegistered = true;
     changed.notify_all();
   }
 
-  void statusUpdate(mesos::SchedulerDriver*, const mesos::TaskStatus&) override
-  {
+  void statusUpdate(mesos::SchedulerDriver*, const mesos::TaskStatus&) override {
     std::lock_guard<std::mutex> lock(mutex);
     ++updates;
     changed.notify_all();
   }
 
-  void error(mesos::SchedulerDriver*, const std::string& message) override
-  {
+  void error(mesos::SchedulerDriver*, const std::string& message) override {
     std::cerr << "error: " << message << std::endl;
     std::exit(1);
   }
@@ -45,38 +42,35 @@ public:
   void disconnected(mesos::SchedulerDriver*) override {}
   void resourceOffers(mesos::SchedulerDriver*, const std::vector<mesos::Offer>&) override {}
   void offerRescinded(mesos::SchedulerDriver*, const mesos::OfferID&) override {}
-  void frameworkMessage(
-      mesos::SchedulerDriver*, const mesos::ExecutorID&, const mesos::SlaveID&, const std::string&) override {}
+  void frameworkMessage(mesos::SchedulerDriver*, const mesos::ExecutorID&, const mesos::SlaveID&,
+                        const std::string&) override {}
   void slaveLost(mesos::SchedulerDriver*, const mesos::SlaveID&) override {}
-  void executorLost(mesos::SchedulerDriver*, const mesos::ExecutorID&, const mesos::SlaveID&, int) override {}
+  void executorLost(mesos::SchedulerDriver*, const mesos::ExecutorID&, const mesos::SlaveID&,
+                    int) override {}
 
-  void waitForRegistration()
-  {
+  void waitForRegistration() {
     std::unique_lock<std::mutex> lock(mutex);
     changed.wait(lock, [this] { return isRegistered; });
   }
 
-  void waitForUpdates(size_t count)
-  {
+  void waitForUpdates(size_t count) {
     std::unique_lock<std::mutex> lock(mutex);
     changed.wait(lock, [&] { return updates >= count; });
   }
 
-  void resetUpdates()
-  {
+  void resetUpdates() {
     std::lock_guard<std::mutex> lock(mutex);
     updates = 0;
   }
 
-private:
+ private:
   std::mutex mutex;
   std::condition_variable changed;
   bool isRegistered = false;
   size_t updates = 0;
 };
 
-static long residentKilobytes()
-{
+static long residentKilobytes() {
   long pages = 0, resident = 0;
   FILE* statm = std::fopen("/proc/self/statm", "r");
   if (statm != nullptr) {
@@ -86,13 +80,11 @@ static long residentKilobytes()
   return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
-static double millisecondsSince(Clock::time_point start)
-{
+static double millisecondsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-static void reconcile(mesos::MesosSchedulerDriver& driver, CountingScheduler& scheduler, size_t n)
-{
+static void reconcile(mesos::MesosSchedulerDriver& driver, CountingScheduler& scheduler, size_t n) {
   std::vector<mesos::TaskStatus> statuses(n);
   for (size_t i = 0; i < n; ++i) {
     statuses[i].mutable_task_id()->set_value("task " + std::to_string(i));
@@ -107,8 +99,7 @@ static void reconcile(mesos::MesosSchedulerDriver& driver, CountingScheduler& sc
             << std::endl;
 }
 
-static void calls(mesos::MesosSchedulerDriver& driver, CountingScheduler& scheduler, size_t count)
-{
+static void calls(mesos::MesosSchedulerDriver& driver, CountingScheduler& scheduler, size_t count) {
   mesos::Filters filters;
   filters.set_refuse_seconds(5);
 
@@ -140,7 +131,8 @@ static void calls(mesos::MesosSchedulerDriver& driver, CountingScheduler& schedu
   double ms = millisecondsSince(start);
   scheduler.waitForUpdates(count);
   std::cout << "{\"bench\":\"calls\",\"call\":\"launchTasks\",\"impl\":\"c++\",\"count\":" << count
-            << ",\"ms\":" << ms << ",\"answeredMs\":" << millisecondsSince(start) << "}" << std::endl;
+            << ",\"ms\":" << ms << ",\"answeredMs\":" << millisecondsSince(start) << "}"
+            << std::endl;
 
   std::vector<mesos::TaskStatus> one(1);
   scheduler.resetUpdates();
@@ -152,14 +144,15 @@ static void calls(mesos::MesosSchedulerDriver& driver, CountingScheduler& schedu
   }
   ms = millisecondsSince(start);
   scheduler.waitForUpdates(count);
-  std::cout << "{\"bench\":\"calls\",\"call\":\"reconcileTasks\",\"impl\":\"c++\",\"count\":" << count
-            << ",\"ms\":" << ms << ",\"answeredMs\":" << millisecondsSince(start) << "}" << std::endl;
+  std::cout << "{\"bench\":\"calls\",\"call\":\"reconcileTasks\",\"impl\":\"c++\",\"count\":"
+            << count << ",\"ms\":" << ms << ",\"answeredMs\":" << millisecondsSince(start) << "}"
+            << std::endl;
 }
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
   if (argc < 4) {
-    std::cerr << "usage: " << argv[0] << " <master> reconcile <n>... | <master> calls <count>" << std::endl;
+    std::cerr << "usage: " << argv[0] << " <master> reconcile <n>... | <master> calls <count>"
+              << std::endl;
     return 2;
   }
   const std::string master = argv[1];

@@ -1,5 +1,7 @@
 #include "addon_data.h"
 
+#include <system_error>
+
 namespace mesos_napi {
 
 std::shared_ptr<AddonData> AddonData::Install(Napi::Env env) {
@@ -9,7 +11,9 @@ std::shared_ptr<AddonData> AddonData::Install(Napi::Env env) {
 }
 
 AddonData::AddonData(Napi::Env env) : env_(env) {
-  napi_add_env_cleanup_hook(env_, OnTeardown, this);
+  if (napi_add_env_cleanup_hook(env_, OnTeardown, this) != napi_ok) {
+    throw Napi::Error::New(env, "could not register the addon's environment cleanup hook");
+  }
 }
 
 AddonData::~AddonData() {
@@ -29,12 +33,16 @@ void AddonData::Remove(LiveDriver* driver) {
   drivers_.erase(driver);
 }
 
-void AddonData::Reap(std::function<void()> work) {
+void AddonData::RunOffThread(std::function<void()> work) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!torn_down_) {
-      reapers_.emplace_back(std::move(work));
-      return;
+      try {
+        workers_.emplace_back(work);
+        return;
+      } catch (const std::system_error&) {
+        // No thread to be had: run it here.
+      }
     }
   }
   work();
@@ -44,15 +52,15 @@ void AddonData::OnTeardown(void* self) { static_cast<AddonData*>(self)->Teardown
 
 void AddonData::Teardown() {
   std::set<LiveDriver*> drivers;
-  std::vector<std::thread> reapers;
+  std::vector<std::thread> workers;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     torn_down_ = true;
     drivers.swap(drivers_);
-    reapers.swap(reapers_);
+    workers.swap(workers_);
   }
   for (LiveDriver* driver : drivers) driver->Teardown();
-  for (std::thread& reaper : reapers) reaper.join();
+  for (std::thread& worker : workers) worker.join();
 }
 
 }  // namespace mesos_napi

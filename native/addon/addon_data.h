@@ -20,20 +20,21 @@ class LiveDriver {
   virtual void Teardown() = 0;
 };
 
-// Per-environment state (main thread and each worker): constructors, live drivers, and
-// threads deleting drivers that were collected without ever being started.
+// Per-environment state (main thread and each worker): live drivers, and threads deleting
+// drivers that were collected without ever being started.
 class AddonData {
  public:
   explicit AddonData(Napi::Env env);
   ~AddonData();
 
-  Napi::FunctionReference schedulerDriver;
-  Napi::FunctionReference executorDriver;
-
   void Add(LiveDriver* driver);
   void Remove(LiveDriver* driver);
-  // Runs work on a thread of its own, joined at teardown; after teardown, runs it now.
-  void Reap(std::function<void()> work);
+  // Runs work on a thread of its own, joined at teardown; after teardown (or when no
+  // thread can be had), runs it now.
+  void RunOffThread(std::function<void()> work);
+  // Aborts every live driver and waits for it and its threads. Environment teardown, and
+  // process.exit() on the main thread, which exits without running the cleanup hooks.
+  void Teardown();
 
   static std::shared_ptr<AddonData> Install(Napi::Env env);
   static std::shared_ptr<AddonData> From(Napi::Env env) {
@@ -42,12 +43,11 @@ class AddonData {
 
  private:
   static void OnTeardown(void* self);
-  void Teardown();
 
   napi_env env_;
   std::mutex mutex_;
   std::set<LiveDriver*> drivers_;
-  std::vector<std::thread> reapers_;
+  std::vector<std::thread> workers_;
   bool torn_down_ = false;
 };
 

@@ -1,17 +1,36 @@
 #include <google/protobuf/stubs/common.h>
-#include <mesos/version.hpp>
 #include <napi.h>
+
+#include <mesos/version.hpp>
 
 #include "../executor/executor_driver_wrap.h"
 #include "../scheduler/scheduler_driver_wrap.h"
 #include "addon_data.h"
+#include "process_environment.h"
 
 namespace mesos_napi {
+
+namespace {
+
+Napi::Value ProcessEnvironment(const Napi::CallbackInfo& info) {
+  Napi::Object result = Napi::Object::New(info.Env());
+  for (const auto& [name, value] : ReadProcessEnvironment()) result.Set(name, value);
+  return result;
+}
+
+Napi::Value TeardownDrivers(const Napi::CallbackInfo& info) {
+  AddonData::From(info.Env())->Teardown();
+  return info.Env().Undefined();
+}
+
+}  // namespace
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   AddonData::Install(env);
   exports.Set("SchedulerDriver", SchedulerDriverWrap::Define(env));
   exports.Set("ExecutorDriver", ExecutorDriverWrap::Define(env));
+  exports.Set("processEnvironment", Napi::Function::New(env, ProcessEnvironment));
+  exports.Set("teardownDrivers", Napi::Function::New(env, TeardownDrivers));
   exports.Set("mesosVersion", Napi::String::New(env, MESOS_VERSION));
   exports.Set("protobufVersion", Napi::String::New(env, std::to_string(GOOGLE_PROTOBUF_VERSION)));
   return exports;

@@ -22,13 +22,23 @@ struct Text {
 
 using EventArg = std::variant<Bytes, BytesList, Text, int32_t>;
 
+// What the delivering thread does once the event is queued for JavaScript.
+enum class Delivery {
+  // Wait until the handler (and the promise it returned) has settled: libmesos acts on the
+  // callback's return (an implicitly acknowledged status update, an executor's shutdown).
+  // The wait ends early once the driver's stop() or abort() has returned, or at teardown.
+  kAwait,
+  // Go on at once. The handler still runs in order, after every earlier event's.
+  kQueue,
+};
+
 struct Event {
+  Event(const char* name, std::vector<EventArg> args, Delivery delivery)
+      : name(name), args(std::move(args)), delivery(delivery) {}
+
   const char* name;
   std::vector<EventArg> args;
-  // Whether the delivering thread waits for the handler to settle. Only events whose
-  // return libmesos acts on need it (an implicitly acknowledged status update, shutdown,
-  // error); the rest are queued and the thread goes on. Order is kept either way.
-  bool wait = true;
+  Delivery delivery;
 };
 
 }  // namespace mesos_napi

@@ -16,13 +16,23 @@ std::shared_ptr<EventBridge> EventBridge::Create(Napi::Env env, Napi::Function d
                                                  const char* name) {
   std::shared_ptr<EventBridge> bridge(new EventBridge());
   bridge->js_thread_ = std::this_thread::get_id();
-  bridge->tsfn_ = Tsfn::New(env, dispatch, name, 0, 1, bridge.get());
-  bridge->tsfn_.Unref(env);
   bridge->env_ = env;
+  bridge->dispatch_ = Napi::Weak(dispatch);
+  // The thread-safe function owns a reference to the bridge, its context, until it is
+  // finalized: jobs still queued then are handed to CallJs with that context.
+  auto* owner = new std::shared_ptr<EventBridge>(bridge);
+  bridge->tsfn_ = Tsfn::New(
+      env, name, 0, 1, bridge.get(),
+      [](Napi::Env, std::shared_ptr<EventBridge>* owner, EventBridge*) { delete owner; }, owner);
+  bridge->tsfn_.Unref(env);
   // Added after the thread-safe function's own hook, so it runs first: no thread may
   // call into the thread-safe function once the environment has freed it.
   bridge->teardown_holder_ = new std::shared_ptr<EventBridge>(bridge);
-  napi_add_env_cleanup_hook(env, OnEnvTeardown, bridge->teardown_holder_);
+  if (napi_add_env_cleanup_hook(env, OnEnvTeardown, bridge->teardown_holder_) != napi_ok) {
+    delete bridge->teardown_holder_;
+    bridge->teardown_holder_ = nullptr;
+    throw Napi::Error::New(env, "could not register the bridge's environment cleanup hook");
+  }
   return bridge;
 }
 
@@ -34,25 +44,29 @@ void EventBridge::OnEnvTeardown(void* holder) {
 }
 
 void EventBridge::Deliver(Event event) {
-  const bool wait = event.wait && !OnJsThread();
-  // One event at a time across every delivering thread: the next waits its turn here.
+  const bool on_js_thread = OnJsThread();
+  const bool await = event.delivery == Delivery::kAwait && !on_js_thread;
+  // One awaited event at a time across every delivering thread: the next waits its turn.
   std::unique_lock<std::mutex> turn(delivery_, std::defer_lock);
-  if (wait) turn.lock();
-  auto completion = wait ? std::make_shared<Completion>() : nullptr;
-  if (wait) {
+  std::shared_ptr<Completion> completion;
+  if (await) {
+    turn.lock();
     std::lock_guard<std::mutex> lock(mutex_);
     if (closed_) return;
-    waiting_.insert(completion);
+    if (awaiting_) {
+      completion = std::make_shared<Completion>();
+      waiting_.insert(completion);
+    }
   }
   auto* job = new Job{std::move(event), completion, nullptr};
-  if (Enqueue(job, !OnJsThread()) && completion) completion->Wait();
+  if (Enqueue(job, !on_js_thread) && completion) completion->Wait();
   if (!completion) return;
   std::lock_guard<std::mutex> lock(mutex_);
   waiting_.erase(completion);
 }
 
 bool EventBridge::Post(Task task) {
-  auto* job = new Job{Event{nullptr, {}}, nullptr, std::move(task)};
+  auto* job = new Job{Event{nullptr, {}, Delivery::kQueue}, nullptr, std::move(task)};
   return Enqueue(job, !OnJsThread());
 }
 
@@ -72,32 +86,39 @@ bool EventBridge::Enqueue(Job* job, bool blocking) {
   return true;
 }
 
-void EventBridge::CallJs(Napi::Env env, Napi::Function dispatch, EventBridge* bridge,
-                         Job* job) {
+void EventBridge::CallJs(Napi::Env env, Napi::Function, EventBridge* bridge, Job* job) {
   std::unique_ptr<Job> owned(job);
   if (env == nullptr) {
-    if (job->completion) bridge->Finish(job->completion);
+    if (job->completion) job->completion->Signal();
     return;
   }
-  if (job->task) {
-    try {
-      job->task(env);
-    } catch (const Napi::Error& error) {
-      napi_fatal_exception(env, error.Value());
-    }
+  if (!job->task) {
+    bridge->RunEvent(env, *job);
     return;
   }
-  bridge->RunEvent(env, dispatch, *job);
+  try {
+    job->task(env);
+  } catch (const Napi::Error& error) {
+    napi_fatal_exception(env, error.Value());
+  } catch (const std::exception& error) {
+    napi_fatal_exception(env, Napi::Error::New(env, error.what()).Value());
+  }
 }
 
-void EventBridge::RunEvent(Napi::Env env, Napi::Function dispatch, Job& job) {
+void EventBridge::RunEvent(Napi::Env env, Job& job) {
   std::shared_ptr<Completion> completion = job.completion;
+  Napi::Function dispatch = dispatch_.IsEmpty() ? Napi::Function() : dispatch_.Value();
+  if (dispatch.IsEmpty()) {
+    // Released, or collected with a driver that was never started.
+    if (completion) completion->Signal();
+    return;
+  }
   Napi::Value result;
   try {
     std::vector<napi_value> args = EventToDispatchArgs(env, job.event);
     result = dispatch.Call(args);
   } catch (const Napi::Error& error) {
-    if (completion) Finish(completion);
+    if (completion) completion->Signal();
     napi_fatal_exception(env, error.Value());
     return;
   }
@@ -105,48 +126,62 @@ void EventBridge::RunEvent(Napi::Env env, Napi::Function dispatch, Job& job) {
   if (result.IsObject() || result.IsFunction()) {
     Napi::Value then = result.As<Napi::Object>().Get("then");
     if (then.IsFunction()) {
-      std::weak_ptr<EventBridge> weak = weak_from_this();
-      auto settled = Napi::Function::New(env, [weak, completion](const Napi::CallbackInfo&) {
-        if (auto bridge = weak.lock()) bridge->Finish(completion);
-      });
+      auto settled = Napi::Function::New(
+          env, [completion](const Napi::CallbackInfo&) { completion->Signal(); });
       then.As<Napi::Function>().Call(result, {settled, settled});
       return;
     }
   }
-  Finish(completion);
-}
-
-void EventBridge::Finish(const std::shared_ptr<Completion>& completion) {
   completion->Signal();
 }
 
-void EventBridge::Ref(Napi::Env env) { tsfn_.Ref(env); }
+void EventBridge::Hold(Napi::Env env) {
+  tsfn_.Ref(env);  // throws when N-API fails
+  dispatch_.Ref();
+}
 
-void EventBridge::Unref(Napi::Env env) { tsfn_.Unref(env); }
+void EventBridge::Unhold(Napi::Env env) {
+  tsfn_.Unref(env);
+  dispatch_.Unref();
+}
 
 void EventBridge::Release() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (released_ || closed_) return;
     released_ = true;
+    // Only fails for a thread-safe function already released, which released_ rules out.
     tsfn_.Release();
   }
-  if (teardown_holder_ != nullptr) {
-    auto* holder = teardown_holder_;
-    teardown_holder_ = nullptr;
-    napi_remove_env_cleanup_hook(env_, OnEnvTeardown, holder);
-    delete holder;
-  }
+  dispatch_.Reset();
+  RemoveTeardownHook();
 }
 
-void EventBridge::Close() {
+void EventBridge::RemoveTeardownHook() {
+  if (teardown_holder_ == nullptr) return;
+  auto* holder = teardown_holder_;
+  teardown_holder_ = nullptr;
+  napi_remove_env_cleanup_hook(env_, OnEnvTeardown, holder);
+  delete holder;
+}
+
+void EventBridge::StopAwaiting() {
   std::set<std::shared_ptr<Completion>> waiting;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    closed_ = true;
+    awaiting_ = false;
     waiting.swap(waiting_);
   }
   for (const auto& completion : waiting) completion->Signal();
+}
+
+void EventBridge::Close() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+  }
+  dispatch_.Reset();
+  StopAwaiting();
 }
 
 }  // namespace mesos_napi

@@ -14,14 +14,17 @@
 namespace mesos_napi {
 
 // Carries events from foreign threads to one JS dispatch function, in order, over a
-// single thread-safe function. For an event marked wait, Deliver() returns only once the
-// handler (and the promise it returned, if any) has settled, so libmesos acts on it only
-// after JavaScript is done with it.
+// single thread-safe function. An event delivered with Delivery::kAwait returns from
+// Deliver() only once its handler (and the promise it returned, if any) has settled, so
+// libmesos acts on it only after JavaScript is done with it.
+//
+// The dispatch function is held weakly until Hold(): a driver that is never started can be
+// collected with everything it references.
 class EventBridge : public std::enable_shared_from_this<EventBridge> {
  public:
   using Task = std::function<void(Napi::Env)>;
 
-  // JS thread. The thread-safe function starts unreferenced.
+  // JS thread.
   static std::shared_ptr<EventBridge> Create(Napi::Env env, Napi::Function dispatch,
                                              const char* name);
 
@@ -30,13 +33,18 @@ class EventBridge : public std::enable_shared_from_this<EventBridge> {
   void Deliver(Event event);
 
   // Any thread: runs task on the JS thread after every event queued before it. Returns
-  // false once the bridge is closed (the task will not run).
+  // false once the bridge is closed or released (the task will not run).
   bool Post(Task task);
 
-  // JS thread.
-  void Ref(Napi::Env env);
-  void Unref(Napi::Env env);
+  // JS thread: keep the event loop and the dispatch function alive, or stop doing so.
+  void Hold(Napi::Env env);
+  void Unhold(Napi::Env env);
+  // JS thread: nothing more will be dispatched; lets go of the thread-safe function.
   void Release();
+
+  // Any thread: libmesos no longer acts on what handlers return (its driver was stopped
+  // or aborted). Wakes every thread waiting for a handler; later events do not wait.
+  void StopAwaiting();
 
   // Environment teardown: no JS will run again. Wakes every waiting thread; later
   // events are dropped.
@@ -48,20 +56,22 @@ class EventBridge : public std::enable_shared_from_this<EventBridge> {
   static void OnEnvTeardown(void* holder);
 
   struct Job;
-  static void CallJs(Napi::Env env, Napi::Function dispatch, EventBridge* bridge, Job* job);
+  static void CallJs(Napi::Env env, Napi::Function unused, EventBridge* bridge, Job* job);
   using Tsfn = Napi::TypedThreadSafeFunction<EventBridge, Job, &EventBridge::CallJs>;
 
-  void RunEvent(Napi::Env env, Napi::Function dispatch, Job& job);
-  void Finish(const std::shared_ptr<Completion>& completion);
+  void RunEvent(Napi::Env env, Job& job);
   bool Enqueue(Job* job, bool blocking);
+  void RemoveTeardownHook();
 
   Tsfn tsfn_;
+  Napi::FunctionReference dispatch_;
   napi_env env_ = nullptr;
   std::shared_ptr<EventBridge>* teardown_holder_ = nullptr;
   std::thread::id js_thread_;
   std::mutex delivery_;
   std::mutex mutex_;
   std::set<std::shared_ptr<Completion>> waiting_;
+  bool awaiting_ = true;
   bool closed_ = false;
   bool released_ = false;
 };

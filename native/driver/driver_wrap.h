@@ -1,13 +1,20 @@
 #pragma once
 
-#include <mesos/mesos.hpp>
 #include <napi.h>
 
+#include <functional>
+#include <map>
 #include <memory>
+#include <mesos/mesos.hpp>
+#include <optional>
+#include <string>
+#include <system_error>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "../addon/addon_data.h"
+#include "../addon/scoped_environment.h"
 #include "../bridge/event_bridge.h"
 #include "message_args.h"
 
@@ -17,6 +24,10 @@ namespace mesos_napi {
 // blocking calls (join, the destructor) run on threads of their own, never on the JS
 // thread. Once started, the wrapper holds itself and keeps the event loop alive until
 // libmesos's driver has stopped and been deleted; then every join/destroy callback runs.
+// A wrapper that was never started holds nothing and is collected like any object.
+//
+// Derived provides `static bool Deletable(bool launched)`: whether libmesos's driver may
+// be deleted, given whether its start() ever returned DRIVER_RUNNING.
 template <typename Derived, typename MesosDriver, typename Forwarder>
 class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
  public:
@@ -27,14 +38,7 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
       Teardown();
       return;
     }
-    if (driver_) {
-      auto* driver = driver_.release();
-      auto* forwarder = forwarder_.release();
-      addon_->Reap([driver, forwarder] {
-        delete driver;
-        delete forwarder;
-      });
-    }
+    if (driver_) addon_->RunOffThread(TakeRemains());
     if (bridge_ && !deleted_) bridge_->Release();
   }
 
@@ -44,8 +48,7 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
     bridge_->Close();
     if (driver_) driver_->abort();
     if (joiner_.joinable()) joiner_.join();
-    driver_.reset();
-    forwarder_.reset();
+    if (driver_) TakeRemains()();
     if (deleter_.joinable()) deleter_.join();
   }
 
@@ -54,8 +57,7 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
 
   static std::vector<Napi::ClassPropertyDescriptor<Derived>> LifecycleMethods() {
     return {Base::InstanceMethod("start", &Base::Start),
-            Base::InstanceMethod("abort", &Base::Abort),
-            Base::InstanceMethod("join", &Base::Join),
+            Base::InstanceMethod("abort", &Base::Abort), Base::InstanceMethod("join", &Base::Join),
             Base::InstanceMethod("destroy", &Base::Destroy)};
   }
 
@@ -68,6 +70,7 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
             MakeDriver driver) {
     bridge_ = EventBridge::Create(env, dispatch, name);
     forwarder_ = forwarder(bridge_);
+    ScopedEnvironment scope(environment_);
     driver_ = driver(forwarder_.get());
   }
 
@@ -82,27 +85,56 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
     return StatusValue(info.Env(), call(*driver_));
   }
 
+  // For stop and abort: once libmesos has taken either, it no longer acts on what
+  // handlers return (nothing more is acknowledged), so no thread needs to wait for them.
+  template <typename Call>
+  Napi::Value Halt(const Napi::CallbackInfo& info, Call call) {
+    if (!driver_) return StatusValue(info.Env(), final_status_);
+    mesos::Status status = call(*driver_);
+    if (status != mesos::DRIVER_NOT_STARTED) bridge_->StopAwaiting();
+    return StatusValue(info.Env(), status);
+  }
+
+  bool launched() const { return launched_; }
+
   std::unique_ptr<MesosDriver> driver_;
+  // Given back right after libmesos's driver has been deleted.
+  std::shared_ptr<void> lease_;
+  // Set in the real environment while libmesos's driver is constructed and started.
+  std::map<std::string, std::string> environment_;
 
  private:
   Napi::Value Start(const Napi::CallbackInfo& info) {
     if (!driver_) return StatusValue(info.Env(), final_status_);
-    mesos::Status status = driver_->start();
+    mesos::Status status;
+    {
+      ScopedEnvironment scope(environment_);
+      status = driver_->start();
+    }
+    if (status == mesos::DRIVER_RUNNING) launched_ = true;
     if (!started_) {
       started_ = true;
       Hold(info.Env());
       MesosDriver* driver = driver_.get();
       std::shared_ptr<EventBridge> bridge = bridge_;
-      joiner_ = std::thread([this, driver, bridge] {
-        mesos::Status joined = driver->join();
-        bridge->Post([this, joined](Napi::Env env) { OnJoined(env, joined); });
-      });
+      try {
+        joiner_ = std::thread([this, driver, bridge] {
+          mesos::Status joined = driver->join();
+          bridge->Post([this, joined](Napi::Env env) { OnJoined(env, joined); });
+        });
+      } catch (const std::system_error& error) {
+        driver_->abort();
+        BeginDelete(info.Env());
+        throw Napi::Error::New(info.Env(), std::string("start(): no thread to join the driver "
+                                                       "on, so it was aborted: ") +
+                                               error.what());
+      }
     }
     return StatusValue(info.Env(), status);
   }
 
   Napi::Value Abort(const Napi::CallbackInfo& info) {
-    return WithDriver(info, [](MesosDriver& driver) { return driver.abort(); });
+    return Halt(info, [](MesosDriver& driver) { return driver.abort(); });
   }
 
   Napi::Value Join(const Napi::CallbackInfo& info) {
@@ -127,7 +159,7 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
     if (!started_) {
       BeginDelete(info.Env());
     } else if (driver_ && !deleting_) {
-      driver_->abort();
+      Halt(info, [](MesosDriver& driver) { return driver.abort(); });
     }
     return info.Env().Undefined();
   }
@@ -135,7 +167,7 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   void Hold(Napi::Env env) {
     if (held_) return;
     held_ = true;
-    bridge_->Ref(env);
+    bridge_->Hold(env);
     self_ = Napi::Persistent(this->Value());
     addon_->Add(this);
   }
@@ -147,38 +179,65 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
     BeginDelete(env);
   }
 
+  // What deleting libmesos's driver takes, in order: the driver (which waits for its own
+  // threads), the forwarder it calls, then the lease.
+  std::function<void()> TakeRemains() {
+    bool deletable = Derived::Deletable(launched_);
+    return [driver = driver_.release(), forwarder = forwarder_.release(), lease = std::move(lease_),
+            deletable]() mutable {
+      // A driver that may not be deleted was never running: nothing of it runs or calls
+      // back, and it stays allocated until the process exits.
+      if (deletable) delete driver;
+      delete forwarder;
+      lease.reset();
+    };
+  }
+
   void BeginDelete(Napi::Env env) {
     if (deleting_) return;
     deleting_ = true;
     Hold(env);
-    MesosDriver* driver = driver_.release();
-    Forwarder* forwarder = forwarder_.release();
     std::shared_ptr<EventBridge> bridge = bridge_;
-    deleter_ = std::thread([this, driver, forwarder, bridge] {
-      delete driver;  // waits for libmesos's own threads
-      delete forwarder;
+    auto remains = TakeRemains();
+    auto work = [this, remains, bridge] {
+      remains();
       bridge->Post([this](Napi::Env env) { OnDeleted(env); });
-    });
+    };
+    try {
+      deleter_ = std::thread(work);
+    } catch (const std::system_error&) {
+      work();  // no thread to be had: block the JS thread rather than never finish
+    }
   }
 
   void OnDeleted(Napi::Env env) {
     if (torn_down_) return;
-    deleter_.join();
+    if (deleter_.joinable()) deleter_.join();
     deleted_ = true;
     addon_->Remove(this);
     bridge_->Release();
-    auto joins = std::move(join_callbacks_);
-    auto destroys = std::move(destroy_callbacks_);
+    auto callbacks = std::move(join_callbacks_);
+    for (auto& callback : destroy_callbacks_) callbacks.push_back(std::move(callback));
+    destroy_callbacks_.clear();
     Napi::Value status = StatusValue(env, final_status_);
-    for (auto& callback : joins) callback.Call({status});
-    for (auto& callback : destroys) callback.Call({status});
+    std::optional<Napi::Error> first_error;
+    for (auto& callback : callbacks) {
+      try {
+        callback.Call({status});
+      } catch (const Napi::Error& error) {
+        if (!first_error) first_error = error;
+      }
+    }
     self_.Reset();
+    if (first_error) throw *first_error;
   }
 
   static void Defer(Napi::Env env, Napi::Function callback, mesos::Status status) {
-    Napi::Function bound = callback.Get("bind").As<Napi::Function>().Call(
-        callback, {env.Null(), Napi::Number::New(env, static_cast<int>(status))})
-                               .As<Napi::Function>();
+    Napi::Function bound =
+        callback.Get("bind")
+            .As<Napi::Function>()
+            .Call(callback, {env.Null(), Napi::Number::New(env, static_cast<int>(status))})
+            .As<Napi::Function>();
     env.Global().Get("queueMicrotask").As<Napi::Function>().Call({bound});
   }
 
@@ -192,6 +251,7 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   std::vector<Napi::FunctionReference> destroy_callbacks_;
   mesos::Status final_status_ = mesos::DRIVER_NOT_STARTED;
   bool started_ = false;
+  bool launched_ = false;
   bool held_ = false;
   bool deleting_ = false;
   bool deleted_ = false;

@@ -21,8 +21,7 @@ Message MessageArg(const Napi::Value& value, const std::string& what) {
   std::string bytes = BytesArg(value, what);
   Message message;
   if (!message.ParsePartialFromString(bytes)) {
-    throw Napi::TypeError::New(value.Env(),
-                               what + ": not a serialized " + message.GetTypeName());
+    throw Napi::TypeError::New(value.Env(), what + ": not a serialized " + message.GetTypeName());
   }
   if (!message.IsInitialized()) {
     throw Napi::TypeError::New(value.Env(), what + ": " + message.GetTypeName() +

@@ -30,7 +30,11 @@ ExecutorDriverWrap::ExecutorDriverWrap(const Napi::CallbackInfo& info) : Base(in
 }
 
 Napi::Value ExecutorDriverWrap::Stop(const Napi::CallbackInfo& info) {
-  return WithDriver(info, [](MesosExecutorDriver& driver) { return driver.stop(); });
+  // A driver whose constructor failed is DRIVER_ABORTED with no process, and libmesos's
+  // stop() CHECKs for the process. join() returns its status at once: it never ran.
+  if (!launched())
+    return WithDriver(info, [](MesosExecutorDriver& driver) { return driver.join(); });
+  return Halt(info, [](MesosExecutorDriver& driver) { return driver.stop(); });
 }
 
 Napi::Value ExecutorDriverWrap::SendStatusUpdate(const Napi::CallbackInfo& info) {

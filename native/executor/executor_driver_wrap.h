@@ -15,6 +15,10 @@ class ExecutorDriverWrap
   static Napi::Function Define(Napi::Env env);
   explicit ExecutorDriverWrap(const Napi::CallbackInfo& info);
 
+  // ~MesosExecutorDriver terminates its process without the null check the scheduler
+  // driver has: deleting one whose start() never ran the process kills ours (SIGSEGV).
+  static bool Deletable(bool launched) { return launched; }
+
  private:
   Napi::Value Stop(const Napi::CallbackInfo& info);
   Napi::Value SendStatusUpdate(const Napi::CallbackInfo& info);

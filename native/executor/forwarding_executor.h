@@ -1,15 +1,14 @@
 #pragma once
 
-#include <mesos/executor.hpp>
-
 #include <memory>
+#include <mesos/executor.hpp>
 
 #include "../bridge/event_bridge.h"
 
 namespace mesos_napi {
 
-// The executor side of ForwardingScheduler: serialize on libmesos's thread, then wait for
-// JavaScript to settle.
+// The executor side of ForwardingScheduler: serializes on libmesos's thread and hands
+// each callback to the bridge (forwarding_executor.cc says which ones await JavaScript).
 class ForwardingExecutor : public mesos::Executor {
  public:
   explicit ForwardingExecutor(std::shared_ptr<EventBridge> bridge) : bridge_(std::move(bridge)) {}

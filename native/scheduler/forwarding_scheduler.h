@@ -1,15 +1,14 @@
 #pragma once
 
-#include <mesos/scheduler.hpp>
-
 #include <memory>
+#include <mesos/scheduler.hpp>
 
 #include "../bridge/event_bridge.h"
 
 namespace mesos_napi {
 
 // A mesos::Scheduler that serializes every callback's protobufs on libmesos's thread and
-// hands them to the bridge, returning to libmesos only once JavaScript has settled.
+// hands them to the bridge (forwarding_scheduler.cc says which ones await JavaScript).
 class ForwardingScheduler : public mesos::Scheduler {
  public:
   ForwardingScheduler(std::shared_ptr<EventBridge> bridge, bool implicitAcknowledgements)

@@ -1,10 +1,9 @@
 #include "scheduler_driver_wrap.h"
 
+#include <cstdlib>
 #include <mesos/scheduler/scheduler.hpp>
 
-#include <cstdlib>
-
-#include "environment_defaults.h"
+#include "local_cluster_lease.h"
 
 namespace mesos_napi {
 
@@ -30,39 +29,62 @@ Napi::Function SchedulerDriverWrap::Define(Napi::Env env) {
 }
 
 // (dispatch, frameworkInfo, master, implicitAcknowledgements, credential, suppressedRoles,
-//  environmentDefaults)
+//  environment, localWorkDir)
 SchedulerDriverWrap::SchedulerDriverWrap(const Napi::CallbackInfo& info) : Base(info) {
   Napi::Function dispatch = FunctionArg(info[0], "dispatch");
   auto framework = MessageArg<mesos::FrameworkInfo>(info[1], "frameworkInfo");
   std::string master = StringArg(info[2], "master");
   bool implicitAcks = BoolArg(info[3], "implicitAcknowledgements");
   auto credential = OptionalMessageArg<mesos::Credential>(info[4], "credential");
-  auto roles = OptionalStringListArg(info[5], "suppressedRoles").value_or(std::vector<std::string>());
-  EnvironmentDefaults environment(info[6].IsNull() || info[6].IsUndefined()
-                                      ? std::map<std::string, std::string>()
-                                      : StringMapArg(info[6], "environmentDefaults"));
+  auto roles =
+      OptionalStringListArg(info[5], "suppressedRoles").value_or(std::vector<std::string>());
+  if (!info[6].IsNull() && !info[6].IsUndefined()) {
+    environment_ = StringMapArg(info[6], "environment");
+  }
+  std::optional<std::string> workDir;
+  if (!info[7].IsNull() && !info[7].IsUndefined()) workDir = StringArg(info[7], "localWorkDir");
+  // libmesos launches its in-process cluster for "local" alone, but shuts it down when a
+  // driver of "local" or "localquiet" is deleted.
+  if (master == "local" || master == "localquiet") {
+    TakeLocalClusterLease(info.Env(), framework.name(), std::move(workDir));
+  }
   auto forwarder = [implicitAcks](std::shared_ptr<EventBridge> bridge) {
     return std::make_unique<ForwardingScheduler>(std::move(bridge), implicitAcks);
   };
-  Init(info.Env(), dispatch, "MesosSchedulerDriver", forwarder, [&](ForwardingScheduler* scheduler) {
-    if (credential) {
-      return std::make_unique<MesosSchedulerDriver>(scheduler, framework, roles, master,
-                                                    implicitAcks, *credential);
-    }
-    return std::make_unique<MesosSchedulerDriver>(scheduler, framework, roles, master,
-                                                  implicitAcks);
-  });
+  Init(info.Env(), dispatch, "MesosSchedulerDriver", forwarder,
+       [&](ForwardingScheduler* scheduler) {
+         if (credential) {
+           return std::make_unique<MesosSchedulerDriver>(scheduler, framework, roles, master,
+                                                         implicitAcks, *credential);
+         }
+         return std::make_unique<MesosSchedulerDriver>(scheduler, framework, roles, master,
+                                                       implicitAcks);
+       });
+}
+
+void SchedulerDriverWrap::TakeLocalClusterLease(Napi::Env env, const std::string& framework,
+                                                std::optional<std::string> work_dir) {
+  std::string holder;
+  lease_ = LocalClusterLease::Take("the driver of framework '" + framework + "'",
+                                   std::move(work_dir), &holder);
+  if (lease_) return;
+  Napi::Error error = Napi::Error::New(
+      env, "master=local: " + holder +
+               " still holds this process's in-process cluster (libmesos runs one at a "
+               "time and kills the process on a second); stop it and await its join() first");
+  error.Set("code", Napi::String::New(env, "MESOS_NAPI_LOCAL_CLUSTER_BUSY"));
+  throw error;
 }
 
 Napi::Value SchedulerDriverWrap::Stop(const Napi::CallbackInfo& info) {
   bool failover = BoolArg(info[0], "failover");
-  return WithDriver(info, [&](MesosSchedulerDriver& driver) { return driver.stop(failover); });
+  return Halt(info, [&](MesosSchedulerDriver& driver) { return driver.stop(failover); });
 }
 
 Napi::Value SchedulerDriverWrap::RequestResources(const Napi::CallbackInfo& info) {
   auto requests = MessageListArg<mesos::Request>(info[0], "requests");
-  return WithDriver(info,
-                    [&](MesosSchedulerDriver& driver) { return driver.requestResources(requests); });
+  return WithDriver(
+      info, [&](MesosSchedulerDriver& driver) { return driver.requestResources(requests); });
 }
 
 Napi::Value SchedulerDriverWrap::LaunchTasks(const Napi::CallbackInfo& info) {
@@ -98,8 +120,8 @@ Napi::Value SchedulerDriverWrap::AcceptOffers(const Napi::CallbackInfo& info) {
 Napi::Value SchedulerDriverWrap::DeclineOffer(const Napi::CallbackInfo& info) {
   auto offerId = MessageArg<mesos::OfferID>(info[0], "offerId");
   auto filters = OptionalMessageArg<mesos::Filters>(info[1], "filters").value_or(mesos::Filters());
-  return WithDriver(info,
-                    [&](MesosSchedulerDriver& driver) { return driver.declineOffer(offerId, filters); });
+  return WithDriver(
+      info, [&](MesosSchedulerDriver& driver) { return driver.declineOffer(offerId, filters); });
 }
 
 Napi::Value SchedulerDriverWrap::ReviveOffers(const Napi::CallbackInfo& info) {
@@ -140,9 +162,9 @@ Napi::Value SchedulerDriverWrap::ReconcileTasks(const Napi::CallbackInfo& info) 
 Napi::Value SchedulerDriverWrap::UpdateFramework(const Napi::CallbackInfo& info) {
   auto framework = MessageArg<mesos::FrameworkInfo>(info[0], "frameworkInfo");
   auto roles = StringListArg(info[1], "suppressedRoles");
-  auto constraints = OptionalMessageArg<mesos::scheduler::OfferConstraints>(info[2],
-                                                                            "offerConstraints")
-                         .value_or(mesos::scheduler::OfferConstraints());
+  auto constraints =
+      OptionalMessageArg<mesos::scheduler::OfferConstraints>(info[2], "offerConstraints")
+          .value_or(mesos::scheduler::OfferConstraints());
   return WithDriver(info, [&](MesosSchedulerDriver& driver) {
     return driver.updateFramework(framework, roles, std::move(constraints));
   });

@@ -15,7 +15,12 @@ class SchedulerDriverWrap
   static Napi::Function Define(Napi::Env env);
   explicit SchedulerDriverWrap(const Napi::CallbackInfo& info);
 
+  static bool Deletable(bool /*launched*/) { return true; }
+
  private:
+  void TakeLocalClusterLease(Napi::Env env, const std::string& framework,
+                             std::optional<std::string> work_dir);
+
   Napi::Value Stop(const Napi::CallbackInfo& info);
   Napi::Value RequestResources(const Napi::CallbackInfo& info);
   Napi::Value LaunchTasks(const Napi::CallbackInfo& info);

@@ -34,11 +34,13 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
   static Napi::Function Define(Napi::Env env) {
     return DefineClass(env, "BridgeTester",
                        {InstanceMethod("fire", &BridgeTester::Fire),
-                        InstanceMethod("release", &BridgeTester::ReleaseBridge)});
+                        InstanceMethod("release", &BridgeTester::ReleaseBridge),
+                        InstanceMethod("stopAwaiting", &BridgeTester::StopAwaiting)});
   }
 
   explicit BridgeTester(const Napi::CallbackInfo& info) : Napi::ObjectWrap<BridgeTester>(info) {
-    bridge_ = EventBridge::Create(info.Env(), info[0].As<Napi::Function>(), "BridgeTester");
+    dispatch_ = Napi::Persistent(info[0].As<Napi::Function>());
+    bridge_ = EventBridge::Create(info.Env(), dispatch_.Value(), "BridgeTester");
   }
 
   ~BridgeTester() override {
@@ -58,18 +60,18 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
     bool wait = info.Length() < 5 || info[4].ToBoolean().Value();
     JoinThreads();
     remaining_ = threads;
-    bridge_->Ref(info.Env());
+    bridge_->Hold(info.Env());
     self_ = Napi::Persistent(Value());
     for (int t = 0; t < threads; t++) {
       threads_.emplace_back([this, t, perThread, payload, wait] {
         for (int i = 0; i < perThread; i++) {
-          bridge_->Deliver(
-              Event{"event", {int32_t(t), int32_t(i), Bytes{Payload(payload)}}, wait});
+          bridge_->Deliver(Event("event", {int32_t(t), int32_t(i), Bytes{Payload(payload)}},
+                                 wait ? Delivery::kAwait : Delivery::kQueue));
         }
         if (--remaining_ == 0) {
           bridge_->Post([this](Napi::Env env) {
             JoinThreads();
-            bridge_->Unref(env);
+            bridge_->Unhold(env);
             self_.Reset();
             if (!done_.IsEmpty()) done_.Call({});
           });
@@ -84,6 +86,11 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
     return info.Env().Undefined();
   }
 
+  Napi::Value StopAwaiting(const Napi::CallbackInfo& info) {
+    bridge_->StopAwaiting();
+    return info.Env().Undefined();
+  }
+
   void JoinThreads() {
     for (auto& thread : threads_) {
       if (thread.joinable()) thread.join();
@@ -91,6 +98,7 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
     threads_.clear();
   }
 
+  Napi::FunctionReference dispatch_;  // the bridge holds it weakly
   std::shared_ptr<EventBridge> bridge_;
   std::vector<std::thread> threads_;
   std::atomic<int> remaining_{0};
@@ -135,8 +143,9 @@ Napi::Value CppBaseline(const Napi::CallbackInfo& info) {
         auto completion = std::make_shared<Completion>();
         {
           std::lock_guard<std::mutex> lock(mutex);
-          queue.emplace_back(Event{"event", {int32_t(t), int32_t(i), Bytes{Payload(payload)}}},
-                             completion);
+          queue.emplace_back(
+              Event("event", {int32_t(t), int32_t(i), Bytes{Payload(payload)}}, Delivery::kAwait),
+              completion);
         }
         ready.notify_one();
         completion->Wait();

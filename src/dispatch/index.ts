@@ -10,22 +10,33 @@ export interface DispatchHost<D> {
   /** The user's handler object (scheduler or executor). */
   handler: object;
   decoders: EventDecoders;
-  /** True once the user called stop/abort, or the driver failed: events are dropped. */
+  /** True once the driver was stopped or aborted, or failed: events are dropped. */
   dropping(): boolean;
   /** A callback (or decoding) threw or rejected: abort the driver, reject join with it. */
   fail(error: unknown): void;
 }
 
+export interface Dispatcher {
+  /** The function the native driver calls for every event. Never throws, never rejects. */
+  dispatch: NativeDispatch;
+  /** Settles once no handler is running (at once when none is). */
+  idle(): Promise<void>;
+  /** The handler running now (a new value for each event), or undefined. */
+  running(): number | undefined;
+}
+
 /**
- * The one dispatch function both drivers give the native constructor: decodes, and calls
- * the user's callbacks one at a time, in order: an event arriving while an async handler
- * is pending waits for it. Returns undefined when the handler finished synchronously,
- * else a promise that settles when it has (the native side waits on it where libmesos
- * needs to, e.g. before an implicit acknowledgement). Never throws, never rejects.
+ * The dispatch both drivers give the native constructor: decodes, and calls the user's
+ * callbacks one at a time, in order: an event arriving while an async handler is pending
+ * waits for it. dispatch returns undefined when the handler finished synchronously, else
+ * a promise that settles when it has (the native side waits on it where libmesos needs
+ * to, e.g. before an implicit acknowledgement).
  */
-export function createDispatch<D>(host: DispatchHost<D>): NativeDispatch {
+export function createDispatcher<D>(host: DispatchHost<D>): Dispatcher {
   let pending: Promise<void> | undefined;
+  let events = 0;
   const handle = (event: string, raw: unknown[]): Promise<void> | undefined => {
+    events++;
     if (host.dropping()) return undefined;
     try {
       const callback = (host.handler as Record<string, unknown>)[event];
@@ -51,10 +62,14 @@ export function createDispatch<D>(host: DispatchHost<D>): NativeDispatch {
     });
     return promise;
   };
-  return (event: string, ...raw: unknown[]): unknown => {
-    if (pending) return settle(pending.then(() => handle(event, raw)));
-    const result = handle(event, raw);
-    return result ? settle(result) : undefined;
+  return {
+    dispatch: (event: string, ...raw: unknown[]): unknown => {
+      if (pending) return settle(pending.then(() => handle(event, raw)));
+      const result = handle(event, raw);
+      return result ? settle(result) : undefined;
+    },
+    idle: () => pending ?? Promise.resolve(),
+    running: () => (pending ? events : undefined),
   };
 }
 

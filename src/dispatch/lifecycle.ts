@@ -1,18 +1,20 @@
-import type { NativeDispatch, NativeDriverLifecycle } from '../native/binding';
-import { createDispatch, type EventDecoders } from './index';
+import type { NativeDriverLifecycle } from '../native/binding';
+import { createDispatcher, type Dispatcher, type EventDecoders } from './index';
 import { Status, toStatus } from '../status';
 
 /**
  * Shared lifecycle of both drivers. Once started, the driver's end is observed whether or
- * not the user joins: the native driver is then destroyed (off the JS thread), cleanup
- * runs, and join()/run() settle. A callback failure aborts the driver and rejects join();
- * when nobody joined, it is rethrown as an uncaught exception rather than lost.
+ * not the user joins: the native driver is then destroyed (off the JS thread), and
+ * join()/run() settle. A callback failure aborts the driver and rejects join(); when
+ * nobody joined, it is rethrown as an uncaught exception rather than lost.
  */
 export class Lifecycle {
   native: NativeDriverLifecycle | undefined;
-  /** Runs once the native driver has been destroyed. */
-  onFinished: (() => void) | undefined;
-  private stopping = false;
+  // Kept here: the native driver holds it weakly until started, so that a driver that is
+  // never started can be collected.
+  private dispatcher: Dispatcher | undefined;
+  private halted = false;
+  private abandoned = false;
   private failure: { error: unknown } | undefined;
   private finished: Promise<Status> | undefined;
   private userJoined = false;
@@ -20,26 +22,18 @@ export class Lifecycle {
   private final: Status = Status.DRIVER_STOPPED;
 
   /** The dispatch for the native driver: decoded events to handler, failures to this lifecycle. */
-  dispatchTo<D>(driver: D, handler: object, decoders: EventDecoders): NativeDispatch {
-    return createDispatch({
+  dispatchTo<D>(driver: D, handler: object, decoders: EventDecoders): Dispatcher['dispatch'] {
+    this.dispatcher = createDispatcher({
       driver,
       handler,
       decoders,
-      dropping: () => this.dropping(),
+      dropping: () => this.halted || this.failure !== undefined,
       fail: (error) => this.fail(error),
     });
+    return this.dispatcher.dispatch;
   }
 
-  dropping(): boolean {
-    return this.stopping || this.failure !== undefined;
-  }
-
-  /** The user called stop/abort: later events are dropped. */
-  markStopping(): void {
-    this.stopping = true;
-  }
-
-  fail(error: unknown): void {
+  private fail(error: unknown): void {
     if (this.failure) return;
     this.failure = { error };
     if (!this.destroyed) this.native?.abort();
@@ -51,15 +45,28 @@ export class Lifecycle {
     return toStatus(fn(this.native));
   }
 
+  /**
+   * stop() and abort(). libmesos ignores both on a driver that was never started; once it
+   * has taken either, later events are dropped. After abort(), join() no longer waits for
+   * handlers still running (a watchdog's way out of a handler that never settles).
+   */
+  halt(fn: (native: NativeDriverLifecycle) => number, abandon: boolean): Status {
+    const status = this.call(fn);
+    if (status !== Status.DRIVER_NOT_STARTED) {
+      this.halted = true;
+      if (abandon) this.abandoned = true;
+    }
+    return status;
+  }
+
   start(): Status {
     const status = this.call((native) => native.start());
-    if (!this.destroyed) void this.observe();
+    if (this.native && !this.finished && !this.destroyed) this.finished = this.observe(this.native);
     return status;
   }
 
   abort(): Status {
-    this.markStopping();
-    return this.call((native) => native.abort());
+    return this.halt((native) => native.abort(), true);
   }
 
   /** start(), then join() when it started. */
@@ -69,29 +76,40 @@ export class Lifecycle {
     return this.join();
   }
 
+  /**
+   * Settles once libmesos's driver is gone and no handler is running, as Java's join()
+   * returns after the running callback. Two exceptions keep it from waiting forever: it
+   * does not wait for a handler that was already running when join() was called (that
+   * handler may be the caller), and after abort() it waits for none. Before start(), it
+   * resolves with the driver's status at once.
+   */
   join(): Promise<Status> {
+    if (!this.finished) return this.notStarted();
     this.userJoined = true;
-    return this.observe().then((status) => {
+    const dispatcher = this.dispatcher;
+    const runningAtCall = dispatcher?.running();
+    return this.finished.then(async (status) => {
+      const running = dispatcher?.running();
+      if (running !== undefined && running !== runningAtCall && !this.abandoned) {
+        await dispatcher?.idle();
+      }
       if (this.failure) throw this.failure.error;
       return status;
     });
   }
 
-  private observe(): Promise<Status> {
+  private notStarted(): Promise<Status> {
     const native = this.native;
     if (!native) return Promise.resolve(Status.DRIVER_NOT_STARTED);
-    if (this.finished) return this.finished;
-    const finished = new Promise<Status>((resolve) => {
+    return new Promise((resolve) => native.join((status) => resolve(toStatus(status))));
+  }
+
+  private observe(native: NativeDriverLifecycle): Promise<Status> {
+    return new Promise<Status>((resolve) => {
       native.join((status: number) => {
-        if (status === Status.DRIVER_NOT_STARTED) {
-          this.finished = undefined;
-          resolve(Status.DRIVER_NOT_STARTED);
-          return;
-        }
         this.destroyed = true;
         this.final = toStatus(status);
         native.destroy(() => {
-          this.onFinished?.();
           if (this.failure && !this.userJoined) {
             const { error } = this.failure;
             queueMicrotask(() => {
@@ -102,7 +120,5 @@ export class Lifecycle {
         });
       });
     });
-    this.finished = finished;
-    return finished;
   }
 }

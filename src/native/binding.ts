@@ -8,10 +8,14 @@
  */
 
 /**
- * Called on the JS thread for every libmesos callback, in the order libmesos made
- * them, one at a time. The libmesos thread that made the callback waits until the
- * returned value (if it is a thenable) has settled, or until this returns when it is
- * not, before it returns to libmesos. Must not throw.
+ * Called on the JS thread for every libmesos callback, in the order libmesos made them,
+ * one at a time. For the two callbacks whose return libmesos acts on (a scheduler's
+ * statusUpdate that libmesos will acknowledge implicitly, an executor's shutdown), the
+ * libmesos thread waits until the returned value (if it is a thenable) has settled, or
+ * until this returns when it is not; it stops waiting once the driver's stop() or abort()
+ * has returned. For every other callback it goes on at once. Must not throw.
+ *
+ * The native driver holds this function weakly until start(): the caller keeps it alive.
  */
 export type NativeDispatch = (event: string, ...args: unknown[]) => unknown;
 
@@ -93,11 +97,13 @@ export interface NativeSchedulerDriverConstructor {
     credential: Uint8Array | null,
     suppressedRoles: string[] | null,
     /**
-     * Variables set in the process's real environment (where unset) before libmesos reads
-     * it: master=local configures its in-process cluster from MESOS_* variables, and
+     * Variables set in the process's real environment while libmesos constructs and starts
+     * the driver (it reads MESOS_* variables there then), and restored afterwards;
      * process.env is only a copy in worker threads and test sandboxes.
      */
-    environmentDefaults: Record<string, string> | null,
+    environment: Record<string, string> | null,
+    /** A master=local work directory to remove once libmesos's driver has been deleted. */
+    localWorkDir: string | null,
   ): NativeSchedulerDriver;
 }
 
@@ -109,6 +115,13 @@ export interface NativeExecutorDriverConstructor {
 export interface NativeBinding {
   SchedulerDriver: NativeSchedulerDriverConstructor;
   ExecutorDriver: NativeExecutorDriverConstructor;
+  /** The process's real environment, which libmesos reads (process.env is a copy in workers). */
+  processEnvironment(): Record<string, string>;
+  /**
+   * Aborts every live driver of this thread and waits for it: for process.exit(), which
+   * exits without the cleanup that would do this.
+   */
+  teardownDrivers(): void;
   /** MESOS_VERSION of the headers the addon was compiled against. */
   mesosVersion: string;
   /** GOOGLE_PROTOBUF_VERSION the addon was compiled against, e.g. "3021012". */

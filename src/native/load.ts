@@ -20,6 +20,10 @@ export function loadBinding(): NativeBinding {
     } catch (cause) {
       throw addonNotFound(cause, findMesos(), builtAgainst());
     }
+    const binding = loaded;
+    // process.exit() skips the environment cleanup that stops live drivers; libmesos's
+    // threads would then run on while the process exits under them.
+    process.once('exit', () => binding.teardownDrivers());
   }
   return loaded;
 }

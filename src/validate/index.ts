@@ -59,6 +59,34 @@ export function checkOptionalRoles(value: unknown, where: string): string[] | nu
   return value === undefined || value === null ? null : checkRoles(value, where);
 }
 
+/** A role list that libmesos takes as a set, and CHECK-fails on when it has duplicates. */
+export function checkRoleSet(value: unknown, where: string): string[] {
+  const roles = checkRoles(value, where);
+  const first = new Map<string, number>();
+  roles.forEach((role, i) => {
+    const earlier = first.get(role);
+    if (earlier !== undefined) {
+      throw new InvalidArgumentError(
+        `${where}[${i}]`,
+        `'${role}' is already ${where}[${earlier}]; libmesos would kill the process on a duplicate role`,
+      );
+    }
+    first.set(role, i);
+  });
+  return roles;
+}
+
+/** An object of string values, e.g. environment variables. */
+export function checkStringMap(value: unknown, where: string): Record<string, string> {
+  const map = checkObject(value, where);
+  for (const [key, item] of Object.entries(map)) {
+    if (typeof item !== 'string') {
+      throw new InvalidArgumentError(`${where}.${key}`, `expected a string, got ${describe(item)}`);
+    }
+  }
+  return { ...(map as Record<string, string>) };
+}
+
 export function checkObject(value: unknown, where: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null) {
     throw new InvalidArgumentError(where, `expected an object, got ${describe(value)}`);

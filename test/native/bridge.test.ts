@@ -48,6 +48,13 @@ describe('thread bridge (test-only addon, no Mesos)', () => {
     expect(result.json()).toEqual({ received: 180, overlaps: 0, outOfOrder: 0 });
   });
 
+  test('stopAwaiting() releases threads waiting on handlers that never settle', () => {
+    const result = run('bridge-stop-awaiting.js', [], 30_000);
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.json()).toEqual({ stoppedAfter: 1, received: 10 });
+  });
+
   test('releasing while events are in flight stops delivery and the process exits', () => {
     const result = run('bridge-release-in-flight.js', [], 30_000);
     expect(result.signal).toBeNull();

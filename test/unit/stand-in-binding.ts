@@ -63,7 +63,8 @@ export class StandInDriver {
   }
   join(onDone: (status: number) => void): void {
     this.calls.push({ method: 'join', args: [] });
-    if (this.status !== 2) setImmediate(() => onDone(this.status));
+    const status = this.status;
+    if (status !== 2) setImmediate(() => onDone(status));
     else this.joiners.push(onDone);
   }
   destroy(onDone: () => void): void {
@@ -144,6 +145,11 @@ export function standInBinding(): NativeBinding & {
       executors.push(d);
       return d;
     } as unknown as NativeBinding['ExecutorDriver'],
+    processEnvironment: () =>
+      Object.fromEntries(
+        Object.entries(process.env).filter((entry): entry is [string, string] => !!entry[1]),
+      ),
+    teardownDrivers: () => undefined,
     mesosVersion: 'stand-in',
     protobufVersion: '0',
   };

@@ -57,7 +57,7 @@ describe('MesosSchedulerDriver construction', () => {
 
   it('defaults credential and suppressed roles to null', () => {
     const { native } = make({}, { implicitAcknowledgements: false });
-    expect(native.constructorArgs.slice(2)).toEqual([false, null, null, null]);
+    expect(native.constructorArgs.slice(2)).toEqual([false, null, null, null, null]);
   });
 
   it.each([
@@ -201,14 +201,18 @@ describe('driver calls map to native calls with the right bytes', () => {
     expect(native.calls.map((call) => call.method)).toEqual(['start', 'join']);
   });
 
-  it('requires a uuid and an agent id to acknowledge', () => {
-    const { driver } = make({}, { implicitAcknowledgements: false });
+  it('acknowledges an update without uuid or agent id as libmesos does: passed on, skipped there', () => {
+    const { driver, native } = make({}, { implicitAcknowledgements: false });
+    driver.start();
     const base = { taskId: { value: 't' }, state: 'TASK_RUNNING' as const };
-    expect(() => driver.acknowledgeStatusUpdate({ ...base, slaveId: { value: 's' } })).toThrow(
-      /^status\.uuid: /,
+    expect(driver.acknowledgeStatusUpdate({ ...base, slaveId: { value: 's' } })).toBe(
+      Status.DRIVER_RUNNING,
     );
-    expect(() => driver.acknowledgeStatusUpdate({ ...base, uuid: new Uint8Array([1]) })).toThrow(
-      /^status\.slaveId: /,
+    expect(driver.acknowledgeStatusUpdate({ ...base, uuid: new Uint8Array([1]) })).toBe(
+      Status.DRIVER_RUNNING,
+    );
+    expect(native.calls.filter((call) => call.method === 'acknowledgeStatusUpdate')).toHaveLength(
+      2,
     );
   });
 

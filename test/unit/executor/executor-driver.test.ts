@@ -43,17 +43,16 @@ describe('MesosExecutorDriver', () => {
     expect(binding.executors).toHaveLength(0);
   });
 
-  it('passes the explicit environment, or null for the process environment', () => {
+  it('passes the explicit environment, or the real process environment it checked', () => {
     const { native } = make();
     expect(native.constructorArgs).toEqual([environment]);
-    const saved = { ...process.env };
-    Object.assign(process.env, environment);
-    try {
-      new MesosExecutorDriver({});
-      expect(binding.executors[1].constructorArgs).toEqual([null]);
-    } finally {
-      for (const name of Object.keys(environment)) if (!(name in saved)) delete process.env[name];
-    }
+    const real = { ...binding.processEnvironment(), ...environment };
+    binding.processEnvironment = () => real;
+    new MesosExecutorDriver({});
+    expect(binding.executors[1].constructorArgs).toEqual([real]);
+    binding.processEnvironment = () => ({});
+    expect(() => new MesosExecutorDriver({})).toThrow(/MESOS_SLAVE_PID/);
+    expect(binding.executors).toHaveLength(2);
   });
 
   it('maps calls to native calls with the encoded status and bytes', () => {

@@ -2,7 +2,7 @@
 
 #include <google/protobuf/message.h>
 
-#include "../bridge/event.h"
+#include "event.h"
 
 namespace mesos_napi {
 

@@ -1,0 +1,145 @@
+import { spawnSync } from 'child_process';
+import path from 'path';
+import { describeWithMesos } from '../support/mesos';
+
+// Each case runs a fixture in a child process against real libmesos: a crash is a failed
+// test, and so is a hang (the fixture is killed at the timeout).
+describeWithMesos('driver lifecycle edges on libmesos', () => {
+  function run(name: string, args: string[] = [], nodeArgs: string[] = []) {
+    const result = spawnSync(
+      process.execPath,
+      [...nodeArgs, path.join(__dirname, 'fixtures', 'lifecycle', name), ...args],
+      { encoding: 'utf8', timeout: 100_000, env: { ...process.env, GLOG_minloglevel: '3' } },
+    );
+    const last = result.stdout.trim().split('\n').pop() ?? '';
+    let json: unknown;
+    try {
+      json = JSON.parse(last);
+    } catch {
+      json = { unparsable: last, stderr: result.stderr.slice(-2000) };
+    }
+    return { status: result.status, signal: result.signal, json };
+  }
+
+  test('an executor driver that never started is left alone at exit (no SIGSEGV)', () => {
+    const result = run('executor-never-started.js', ['exit']);
+    expect(result).toMatchObject({ signal: null, status: 0, json: { constructed: true } });
+  });
+
+  test('an executor whose libmesos constructor fails: error(), run() DRIVER_ABORTED, stop() safe', () => {
+    const result = run('executor-never-started.js', ['bad-logging']);
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toMatchObject({ status: 3, stop: 3, joined: 3 });
+    expect((result.json as { errors: string[] }).errors).toEqual([
+      expect.stringContaining('logbufsecs'),
+    ]);
+  });
+
+  test('a second master=local driver while the first is deleted: LocalClusterBusyError, then a third works', () => {
+    const result = run('local-busy.js');
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({
+      busy: {
+        name: 'LocalClusterBusyError',
+        code: 'MESOS_NAPI_LOCAL_CLUSTER_BUSY',
+        message: expect.stringContaining("framework 'first'"),
+      },
+      third: 4,
+    });
+  }, 110_000);
+
+  test('an abandoned master=local driver is collected with its cluster and work directory', () => {
+    const result = run('local-abandoned.js', [], ['--expose-gc']);
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({ collected: true, status: 4, leftover: [] });
+  }, 110_000);
+
+  test('drivers that are never started are collected', () => {
+    const result = run('collectable.js', [], ['--expose-gc']);
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({ collected: ['executor', 'scheduler'] });
+  });
+
+  test('a waiting statusUpdate handler that stops the driver and awaits join() does not deadlock', () => {
+    const result = run('waiting-handler.js', ['stop-join']);
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({ status: 4, seen: ['TASK_RUNNING', 'joined:4'] });
+  }, 110_000);
+
+  test('abort() releases a statusUpdate handler that never settles; join() resolves', () => {
+    const result = run('waiting-handler.js', ['watchdog']);
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({ status: 3, seen: ['TASK_RUNNING', 'abort:3'] });
+  }, 110_000);
+
+  test('stop() and abort() before start() do nothing; the started driver delivers events', () => {
+    const result = run('stop-before-start.js');
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({ early: [1, 1], status: 4, seen: ['registered'] });
+  }, 110_000);
+
+  test('join() before start() resolves DRIVER_NOT_STARTED; the started driver is still observed', () => {
+    const result = run('join-before-start.js');
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({ early: 1, later: 'rejected failed on purpose', leftover: [] });
+  }, 110_000);
+
+  test('an executor driver in a worker checks the real environment, not the worker’s copy', () => {
+    const result = run('executor-worker-env.js');
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({ error: 'ExecutorEnvironmentError' });
+  });
+
+  test('join() resolves after the handler that was running when the driver stopped', () => {
+    const result = run('join-waits-handler.js');
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({ order: ['handler done', 'joined 4'] });
+  }, 110_000);
+
+  test('a join callback that throws does not keep the others from running', () => {
+    const result = run('raw-join-callback-throws.js');
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({ seen: ['uncaught: first callback', 'second: 4'] });
+  }, 110_000);
+
+  test('process.exit() while a master=local driver runs exits with its code', () => {
+    const result = run('process-exit.js');
+    expect(result).toMatchObject({ signal: null, status: 7 });
+  }, 110_000);
+
+  test('the environment option reaches libmesos and leaves nothing behind', () => {
+    const result = run('scheduler-environment.js');
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toMatchObject({ status: 3, left: null });
+    expect((result.json as { errors: string[] }).errors).toEqual([
+      expect.stringContaining('modules'),
+    ]);
+  });
+
+  test('duplicate suppressed roles are refused before libmesos CHECK-fails', () => {
+    const result = run('killing-inputs.js', ['roles']);
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({
+      constructor: expect.objectContaining({
+        name: 'InvalidArgumentError',
+        message: expect.stringMatching(/^options\.suppressedRoles\[2\]: 'a' is already/),
+      }),
+      update: expect.objectContaining({
+        name: 'InvalidArgumentError',
+        message: expect.stringMatching(/^suppressedRoles\[1\]: 'r' is already/),
+      }),
+      status: 4,
+    });
+  }, 110_000);
+
+  test('an empty framework user under a uid with no passwd entry is refused', () => {
+    const result = run('killing-inputs.js', ['user']);
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({
+      error: expect.objectContaining({
+        name: 'InvalidArgumentError',
+        message: expect.stringMatching(/^options\.framework\.user: is empty/),
+      }),
+    });
+  });
+});
