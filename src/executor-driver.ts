@@ -4,7 +4,7 @@ import type { TaskStatus } from './dispatch/message-types';
 import type { Input } from './messages';
 import type { Executor } from './executor';
 import { checkExecutorEnvironment } from './executor-env';
-import type { NativeExecutorDriver } from './native/binding';
+import type { NativeExecutorDriver, NativeExecutorEvents } from './native/binding';
 import { LifecycleDriver } from './lifecycle-driver';
 import { loadBinding } from './native/load';
 import { Status } from './status';
@@ -34,16 +34,16 @@ export interface ExecutorDriverOptions {
   environment?: Record<string, string>;
 }
 
-const executorDecoders: EventDecoders = {
+const executorDecoders: EventDecoders<NativeExecutorEvents, Executor> = {
   registered: (e, f, s) => [
-    decode('mesos.ExecutorInfo', e as Uint8Array),
-    decode('mesos.FrameworkInfo', f as Uint8Array),
-    decode('mesos.SlaveInfo', s as Uint8Array),
+    decode('mesos.ExecutorInfo', e),
+    decode('mesos.FrameworkInfo', f),
+    decode('mesos.SlaveInfo', s),
   ],
-  reregistered: (s) => [decode('mesos.SlaveInfo', s as Uint8Array)],
+  reregistered: (s) => [decode('mesos.SlaveInfo', s)],
   disconnected: () => [],
-  launchTask: (t) => [decode('mesos.TaskInfo', t as Uint8Array)],
-  killTask: (t) => [decode('mesos.TaskID', t as Uint8Array)],
+  launchTask: (t) => [decode('mesos.TaskInfo', t)],
+  killTask: (t) => [decode('mesos.TaskID', t)],
   frameworkMessage: (data) => [data],
   shutdown: () => [],
   error: (message) => [message],

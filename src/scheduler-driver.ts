@@ -18,7 +18,7 @@ import { InvalidArgumentError, LocalClusterBusyError } from './errors';
 import type { Input } from './messages';
 import { isLocalMaster, prepareLocalMaster } from './local-master';
 import { validateMaster } from './master';
-import type { NativeSchedulerDriver } from './native/binding';
+import type { NativeSchedulerDriver, NativeSchedulerEvents } from './native/binding';
 import { LifecycleDriver } from './lifecycle-driver';
 import { loadBinding } from './native/load';
 import type { Scheduler } from './scheduler';
@@ -91,25 +91,22 @@ export interface SchedulerDriverOptions {
   environment?: Record<string, string>;
 }
 
-const schedulerDecoders: EventDecoders = {
-  registered: (id, info) => [
-    decode('mesos.FrameworkID', id as Uint8Array),
-    decode('mesos.MasterInfo', info as Uint8Array),
-  ],
-  reregistered: (info) => [decode('mesos.MasterInfo', info as Uint8Array)],
+const schedulerDecoders: EventDecoders<NativeSchedulerEvents, Scheduler> = {
+  registered: (id, info) => [decode('mesos.FrameworkID', id), decode('mesos.MasterInfo', info)],
+  reregistered: (info) => [decode('mesos.MasterInfo', info)],
   disconnected: () => [],
-  resourceOffers: (offers) => [(offers as Uint8Array[]).map((o) => decode('mesos.Offer', o))],
-  offerRescinded: (id) => [decode('mesos.OfferID', id as Uint8Array)],
-  statusUpdate: (status) => [decode('mesos.TaskStatus', status as Uint8Array)],
+  resourceOffers: (offers) => [offers.map((o) => decode('mesos.Offer', o))],
+  offerRescinded: (id) => [decode('mesos.OfferID', id)],
+  statusUpdate: (status) => [decode('mesos.TaskStatus', status)],
   frameworkMessage: (executorId, slaveId, data) => [
-    decode('mesos.ExecutorID', executorId as Uint8Array),
-    decode('mesos.SlaveID', slaveId as Uint8Array),
+    decode('mesos.ExecutorID', executorId),
+    decode('mesos.SlaveID', slaveId),
     data,
   ],
-  slaveLost: (id) => [decode('mesos.SlaveID', id as Uint8Array)],
+  slaveLost: (id) => [decode('mesos.SlaveID', id)],
   executorLost: (executorId, slaveId, status) => [
-    decode('mesos.ExecutorID', executorId as Uint8Array),
-    decode('mesos.SlaveID', slaveId as Uint8Array),
+    decode('mesos.ExecutorID', executorId),
+    decode('mesos.SlaveID', slaveId),
     status,
   ],
   error: (message) => [message],

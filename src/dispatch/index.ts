@@ -1,7 +1,19 @@
 import type { NativeDispatch } from '../native/binding';
 
-/** How to turn one native event's raw arguments into the user's callback arguments. */
-export type EventDecoders = Record<string, (...raw: unknown[]) => unknown[]>;
+type AfterDriver<F> = F extends (driver: never, ...rest: infer R) => unknown ? R : never;
+
+/**
+ * For each native event (NativeSchedulerEvents, NativeExecutorEvents), how its raw
+ * arguments become the arguments the handler's callback takes after the driver: a change
+ * on either side is a compile error here.
+ */
+export type EventDecoders<Events extends { [K in keyof Events]: unknown[] }, Handler> = {
+  [K in keyof Events]: (
+    ...raw: Events[K]
+  ) => K extends keyof Handler ? AfterDriver<NonNullable<Handler[K]>> : never;
+};
+
+type AnyDecoders = Record<string, (...raw: never[]) => unknown[]>;
 
 /** What a driver hands to createDispatch. */
 export interface DispatchHost<D> {
@@ -9,7 +21,7 @@ export interface DispatchHost<D> {
   driver: D;
   /** The user's handler object (scheduler or executor). */
   handler: object;
-  decoders: EventDecoders;
+  decoders: AnyDecoders;
   /** True once the driver was stopped or aborted, or failed: events are dropped. */
   dropping(): boolean;
   /** A callback (or decoding) threw or rejected: abort the driver, reject join with it. */
@@ -42,7 +54,7 @@ export function createDispatcher<D>(host: DispatchHost<D>): Dispatcher {
       const callback = (host.handler as Record<string, unknown>)[event];
       if (typeof callback !== 'function') return undefined;
       const decoder = host.decoders[event];
-      const args = decoder ? decoder(...raw) : raw;
+      const args = decoder ? decoder(...(raw as never[])) : raw;
       const result: unknown = callback.call(host.handler, host.driver, ...args);
       if (isThenable(result)) {
         return Promise.resolve(result).then(

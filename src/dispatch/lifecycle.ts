@@ -1,5 +1,5 @@
 import type { NativeDriverLifecycle } from '../native/binding';
-import { createDispatcher, type Dispatcher, type EventDecoders } from './index';
+import { createDispatcher, type Dispatcher } from './index';
 import { Status, toStatus } from '../status';
 
 /**
@@ -22,7 +22,11 @@ export class Lifecycle {
   private final: Status = Status.DRIVER_STOPPED;
 
   /** The dispatch for the native driver: decoded events to handler, failures to this lifecycle. */
-  dispatchTo<D>(driver: D, handler: object, decoders: EventDecoders): Dispatcher['dispatch'] {
+  dispatchTo<D>(
+    driver: D,
+    handler: object,
+    decoders: Record<string, (...raw: never[]) => unknown[]>,
+  ): Dispatcher['dispatch'] {
     this.dispatcher = createDispatcher({
       driver,
       handler,
