@@ -3,14 +3,12 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { LOCAL_MASTER_DEFAULTS } = require('../lib');
 
 function benchLocalEnv() {
   return {
+    ...LOCAL_MASTER_DEFAULTS,
     MESOS_WORK_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-bench-')),
-    MESOS_LAUNCHER: 'posix',
-    MESOS_ISOLATION: 'posix/cpu,posix/mem',
-    MESOS_SYSTEMD_ENABLE_SUPPORT: 'false',
-    MESOS_CONTAINERIZERS: 'mesos',
     GLOG_minloglevel: '3',
     MESOS_QUIET: 'true',
   };

@@ -51,3 +51,15 @@ export class ExecutorEnvironmentError extends MesosNapiError {
 export class LocalClusterBusyError extends MesosNapiError {
   readonly code = 'MESOS_NAPI_LOCAL_CLUSTER_BUSY';
 }
+
+/** Thrown by anything that needs the native addon when it cannot be loaded. */
+export class AddonNotFoundError extends Error {
+  override readonly name = 'AddonNotFoundError';
+  constructor(
+    message: string,
+    readonly solutions: string[],
+    override readonly cause?: unknown,
+  ) {
+    super(`${message}\n\nPossible solutions:\n${solutions.map((s) => `- ${s}`).join('\n')}`);
+  }
+}

@@ -1,22 +1,23 @@
-export { MesosSchedulerDriver } from './scheduler-driver';
-export type { SchedulerDriver, SchedulerDriverOptions } from './scheduler-driver';
-export { MesosExecutorDriver, stopAfter } from './executor-driver';
-export type { ExecutorDriver, ExecutorDriverOptions } from './executor-driver';
-export type { Scheduler } from './scheduler';
-export type { Executor } from './executor';
+export { MesosSchedulerDriver } from './scheduler/scheduler-driver';
+export type { SchedulerDriver, SchedulerDriverOptions } from './scheduler/scheduler-driver';
+export { MesosExecutorDriver, stopAfter } from './executor/executor-driver';
+export type { ExecutorDriver, ExecutorDriverOptions } from './executor/executor-driver';
+export type { Scheduler } from './scheduler/scheduler';
+export type { Executor } from './executor/executor';
 export { Status } from './status';
 export {
   MesosNapiError,
   InvalidArgumentError,
   ExecutorEnvironmentError,
   LocalClusterBusyError,
+  AddonNotFoundError,
 } from './errors';
-export { AddonNotFoundError } from './native/addon-error';
-export { checkExecutorEnvironment, REQUIRED_EXECUTOR_VARIABLES } from './executor-env';
-export { executorCommand } from './executor-command';
-export type { ExecutorCommandOptions } from './executor-command';
-export { validateMaster } from './master';
-export { prepareLocalMaster, LOCAL_MASTER_DEFAULTS } from './local-master';
+
+export { checkExecutorEnvironment, REQUIRED_EXECUTOR_VARIABLES } from './executor/executor-env';
+export { executorCommand } from './executor/executor-command';
+export type { ExecutorCommandOptions } from './executor/executor-command';
+export { validateMaster } from './scheduler/master';
+export { prepareLocalMaster, LOCAL_MASTER_DEFAULTS } from './scheduler/local-master';
 export { encodeMessage, decodeMessage, schemaSource } from './messages';
 export type * from './messages';
 export { findMesos, describeDiscovery } from './discovery';

@@ -1,16 +1,5 @@
 import type { Discovery, MesosInstall } from '../discovery/types';
-
-/** Thrown by anything that needs the native addon when it cannot be loaded. */
-export class AddonNotFoundError extends Error {
-  override readonly name = 'AddonNotFoundError';
-  constructor(
-    message: string,
-    readonly solutions: string[],
-    override readonly cause?: unknown,
-  ) {
-    super(`${message}\n\nPossible solutions:\n${solutions.map((s) => `- ${s}`).join('\n')}`);
-  }
-}
+import { AddonNotFoundError } from '../errors';
 
 function loaderMessage(cause: unknown): string {
   const text = cause instanceof Error ? cause.message : String(cause);

@@ -1,9 +1,9 @@
 import type { TaskStatus } from '../../src/messages';
-import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { useLocalCluster } from './support';
-import { launchCommandOnce, Recorder } from './recorder';
+import { useLocalCluster } from '../support/cluster';
+import { launchCommandOnce, Recorder } from '../support/recorder';
 
 const uuidOf = (status: TaskStatus): string => Buffer.from(status.uuid ?? []).toString('hex');
 

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import { describeWithMesos } from '../support/mesos';
-import { get, useLocalCluster } from './support';
+import { get, useLocalCluster } from '../support/cluster';
 
 const root = path.join(__dirname, '..', '..');
 const main = path.join(root, 'build', 'examples', 'http-server', 'main.js');

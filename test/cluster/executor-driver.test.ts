@@ -1,11 +1,17 @@
 import * as path from 'path';
-import { executorCommand } from '../../src/executor-command';
+import { executorCommand } from '../../src/executor/executor-command';
 import { executorInfo, scalar, takeResources, taskInfo } from '../../src/helpers';
 import type { Offer, TaskStatus } from '../../src/messages';
-import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { eventually, processesMatching, readLines, tempFile, useLocalCluster } from './support';
+import {
+  eventually,
+  processesMatching,
+  readLines,
+  tempFile,
+  useLocalCluster,
+} from '../support/cluster';
 
 const EXECUTOR_SCRIPT = path.join(__dirname, 'fixtures', 'test-executor.js');
 

@@ -1,12 +1,12 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { startLocalCluster } from '../../src/cluster';
-import { executorCommand } from '../../src/executor-command';
+import { executorCommand } from '../../src/executor/executor-command';
 import { executorInfo, scalar, taskInfo } from '../../src/helpers';
-import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { describeWithMesos } from '../support/mesos';
-import { launchCommandOnce, launchOnce, Recorder } from './recorder';
-import { readLines, tempFile } from './support';
+import { launchCommandOnce, launchOnce, Recorder } from '../support/recorder';
+import { readLines, tempFile } from '../support/cluster';
 
 const EXECUTOR_SCRIPT = path.join(__dirname, 'fixtures', 'test-executor.js');
 

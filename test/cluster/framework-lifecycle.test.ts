@@ -1,8 +1,8 @@
-import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { launchCommandOnce, Recorder } from './recorder';
-import { processesMatching, useLocalCluster } from './support';
+import { launchCommandOnce, Recorder } from '../support/recorder';
+import { processesMatching, useLocalCluster } from '../support/cluster';
 
 /** Launches one `sleep <marker>` task on the first offer. */
 function launchSleeper(recorder: Recorder, marker: number): void {

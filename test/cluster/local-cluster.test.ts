@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { describeWithMesos } from '../support/mesos';
-import { get } from './support';
+import { get } from '../support/cluster';
 
 describeWithMesos('local cluster', (install) => {
   let cluster: LocalCluster;

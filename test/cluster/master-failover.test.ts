@@ -1,8 +1,8 @@
 import { startLocalCluster } from '../../src/cluster';
-import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { describeWithMesos } from '../support/mesos';
-import { launchCommandOnce, Recorder } from './recorder';
-import { startZooKeeper, zookeeperMissing } from './zookeeper';
+import { launchCommandOnce, Recorder } from '../support/recorder';
+import { startZooKeeper, zookeeperMissing } from '../support/zookeeper';
 
 describeWithMesos('master failover through ZooKeeper', () => {
   const missing = zookeeperMissing();

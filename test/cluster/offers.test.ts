@@ -1,9 +1,9 @@
 import { filters } from '../../src/helpers';
-import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { useLocalCluster } from './support';
-import { Recorder } from './recorder';
+import { useLocalCluster } from '../support/cluster';
+import { Recorder } from '../support/recorder';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,8 +1,8 @@
-import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { useLocalCluster } from './support';
-import { launchCommandOnce, Recorder } from './recorder';
+import { useLocalCluster } from '../support/cluster';
+import { launchCommandOnce, Recorder } from '../support/recorder';
 
 describeWithMesos('reconciliation (after mesos src/tests/reconciliation_tests.cpp)', () => {
   const cluster = useLocalCluster();

@@ -2,11 +2,11 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import { commandInfo, filters, takeResources, taskInfo } from '../../src/helpers';
 import type { Offer, TaskStatus } from '../../src/messages';
-import type { Scheduler } from '../../src/scheduler';
-import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import type { Scheduler } from '../../src/scheduler/scheduler';
+import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
-import { useLocalCluster } from './support';
+import { useLocalCluster } from '../support/cluster';
 
 /** A command task on the first offer; stop() from inside statusUpdate once it has finished. */
 function commandTaskScheduler(seen: string[]): Scheduler {

@@ -1,9 +1,9 @@
 import { freePort } from '../../src/cluster/ports';
 import { commandInfo, scalar, taskInfo } from '../../src/helpers';
-import { MesosSchedulerDriver } from '../../src/scheduler-driver';
+import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { describeWithMesos } from '../support/mesos';
-import { launchOnce, Recorder } from './recorder';
-import { useLocalCluster } from './support';
+import { launchOnce, Recorder } from '../support/recorder';
+import { useLocalCluster } from '../support/cluster';
 
 describeWithMesos('task outcomes decided by Mesos', () => {
   const cluster = useLocalCluster();

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { InvalidArgumentError } from '../../../src/errors';
-import { executorCommand } from '../../../src/executor-command';
+import { executorCommand } from '../../../src/executor/executor-command';
 import { encodeMessage } from '../../../src/messages';
 
 const script = path.join(__dirname, '..', '..', 'native', 'fixtures', 'raw-executor.js');

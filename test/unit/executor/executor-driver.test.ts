@@ -1,10 +1,10 @@
 import { ExecutorEnvironmentError } from '../../../src/errors';
-import { MesosExecutorDriver, stopAfter } from '../../../src/executor-driver';
-import type { Executor } from '../../../src/executor';
+import { MesosExecutorDriver, stopAfter } from '../../../src/executor/executor-driver';
+import type { Executor } from '../../../src/executor/executor';
 import { decodeMessage, encodeMessage } from '../../../src/messages';
 import { useBinding } from '../../../src/native/load';
 import { Status } from '../../../src/status';
-import { standInBinding } from '../stand-in-binding';
+import { standInBinding } from '../../support/stand-in-binding';
 
 const enc = (name: string, value: object): Uint8Array => encodeMessage(name, value, 'test');
 

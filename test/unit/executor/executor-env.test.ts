@@ -1,5 +1,8 @@
 import { ExecutorEnvironmentError } from '../../../src/errors';
-import { checkExecutorEnvironment, REQUIRED_EXECUTOR_VARIABLES } from '../../../src/executor-env';
+import {
+  checkExecutorEnvironment,
+  REQUIRED_EXECUTOR_VARIABLES,
+} from '../../../src/executor/executor-env';
 
 const agentEnv = {
   MESOS_SLAVE_PID: 'slave(1)@127.0.0.1:5051',

@@ -1,4 +1,4 @@
-import { ExecutorEnvironmentError } from './errors';
+import { ExecutorEnvironmentError } from '../errors';
 
 /** Variables without which libmesos's executor driver exits the process (exec.cpp). */
 export const REQUIRED_EXECUTOR_VARIABLES = [

@@ -1,4 +1,4 @@
-import type * as M from '../messages/types.generated';
+import type * as M from './types.generated';
 
 /** The messages the driver APIs carry (src/messages; README, "Messages"). */
 export type FrameworkInfo = M.FrameworkInfo;

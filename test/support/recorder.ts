@@ -1,8 +1,8 @@
 import type { FrameworkID, Input, Offer, OfferID, TaskInfo, TaskStatus } from '../../src/messages';
 import { commandInfo, scalar, taskInfo } from '../../src/helpers';
-import type { Scheduler } from '../../src/scheduler';
-import type { SchedulerDriver } from '../../src/scheduler-driver';
-import { eventually } from './support';
+import type { Scheduler } from '../../src/scheduler/scheduler';
+import type { SchedulerDriver } from '../../src/scheduler/scheduler-driver';
+import { eventually } from './cluster';
 
 /** A Scheduler that records what it sees; offers are declined unless onOffers is set. */
 export class Recorder implements Scheduler {

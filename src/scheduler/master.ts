@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from './errors';
+import { InvalidArgumentError } from '../errors';
 
 const HOST_PORT = /^(?:master@)?(?:\[[0-9a-fA-F:.]+\]|[A-Za-z0-9._-]+):\d{1,5}$/;
 const ZK = /^zk:\/\/(?:[^@/\s]+@)?[^/@\s]+(?:,[^/@\s]+)*\/\S*$/;

@@ -1,9 +1,9 @@
 import * as os from 'os';
 import { LocalClusterBusyError } from '../../../src/errors';
 import { useBinding } from '../../../src/native/load';
-import { MesosSchedulerDriver } from '../../../src/scheduler-driver';
+import { MesosSchedulerDriver } from '../../../src/scheduler/scheduler-driver';
 import { Status } from '../../../src/status';
-import { standInBinding } from '../stand-in-binding';
+import { standInBinding } from '../../support/stand-in-binding';
 
 let binding: ReturnType<typeof standInBinding>;
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import type { NativeDriverLifecycle } from '../native/binding';
-import { createDispatcher, type Dispatcher } from './index';
+import { createDispatcher, type Dispatcher } from './dispatch';
 import { Status, toStatus } from '../status';
 
 /**

@@ -8,7 +8,7 @@ let codec: Codec | undefined;
 
 export function messages(): Codec {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  codec ??= require('../messages') as Codec;
+  codec ??= require('./index') as Codec;
   return codec;
 }
 

@@ -6,7 +6,7 @@ import type {
   OfferID,
   SlaveID,
   TaskStatus,
-} from './dispatch/message-types';
+} from '../messages/message-types';
 import type { SchedulerDriver } from './scheduler-driver';
 
 type Result = void | Promise<void>;

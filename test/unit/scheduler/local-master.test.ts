@@ -1,5 +1,9 @@
 import * as fs from 'fs';
-import { isLocalMaster, LOCAL_MASTER_DEFAULTS, prepareLocalMaster } from '../../src/local-master';
+import {
+  isLocalMaster,
+  LOCAL_MASTER_DEFAULTS,
+  prepareLocalMaster,
+} from '../../../src/scheduler/local-master';
 
 describe('prepareLocalMaster', () => {
   it('recognises local and localquiet only', () => {

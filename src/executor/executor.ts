@@ -4,7 +4,7 @@ import type {
   SlaveInfo,
   TaskID,
   TaskInfo,
-} from './dispatch/message-types';
+} from '../messages/message-types';
 import type { ExecutorDriver } from './executor-driver';
 
 type Result = void | Promise<void>;

@@ -1,5 +1,5 @@
-import { Lifecycle } from './dispatch/lifecycle';
-import type { Status } from './status';
+import { Lifecycle } from './lifecycle';
+import type { Status } from '../status';
 
 /** What both drivers do through their Lifecycle alone: start, abort, join and run. */
 export abstract class LifecycleDriver {

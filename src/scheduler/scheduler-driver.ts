@@ -1,5 +1,5 @@
-import type { EventDecoders } from './dispatch';
-import { decode } from './dispatch/codec';
+import type { EventDecoders } from '../driver/dispatch';
+import { decode } from '../messages/codec';
 import type {
   Credential,
   ExecutorID,
@@ -13,16 +13,16 @@ import type {
   TaskID,
   TaskInfo,
   TaskStatus,
-} from './dispatch/message-types';
-import { InvalidArgumentError, LocalClusterBusyError } from './errors';
-import type { Input } from './messages';
+} from '../messages/message-types';
+import { InvalidArgumentError, LocalClusterBusyError } from '../errors';
+import type { Input } from '../messages';
 import { isLocalMaster, prepareLocalMaster } from './local-master';
 import { validateMaster } from './master';
-import type { NativeSchedulerDriver, NativeSchedulerEvents } from './native/binding';
-import { LifecycleDriver } from './lifecycle-driver';
-import { loadBinding } from './native/load';
+import type { NativeSchedulerDriver, NativeSchedulerEvents } from '../native/binding';
+import { LifecycleDriver } from '../driver/lifecycle-driver';
+import { loadBinding } from '../native/load';
 import type { Scheduler } from './scheduler';
-import { Status } from './status';
+import { Status } from '../status';
 import {
   checkBoolean,
   checkBytes,
@@ -33,8 +33,8 @@ import {
   encodeArg,
   encodeArray,
   encodeOptional,
-} from './validate';
-import { checkFrameworkUser } from './validate/framework-user';
+} from '../driver/validate';
+import { checkFrameworkUser } from './framework-user';
 
 /** org.apache.mesos.SchedulerDriver. Calls return the driver Status, as libmesos does. */
 export interface SchedulerDriver {

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors';
-import { encode } from '../dispatch/codec';
+import { encode } from '../messages/codec';
 
 /** Encodes a message, turning the codec's TypeError into InvalidArgumentError naming `where`. */
 export function encodeArg(name: string, value: unknown, where: string): Uint8Array {

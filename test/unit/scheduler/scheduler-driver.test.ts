@@ -3,10 +3,10 @@ import * as path from 'path';
 import { InvalidArgumentError } from '../../../src/errors';
 import { decodeMessage, encodeMessage } from '../../../src/messages';
 import { useBinding } from '../../../src/native/load';
-import type { Scheduler } from '../../../src/scheduler';
-import { MesosSchedulerDriver } from '../../../src/scheduler-driver';
+import type { Scheduler } from '../../../src/scheduler/scheduler';
+import { MesosSchedulerDriver } from '../../../src/scheduler/scheduler-driver';
 import { Status } from '../../../src/status';
-import { standInBinding } from '../stand-in-binding';
+import { standInBinding } from '../../support/stand-in-binding';
 
 const enc = (name: string, value: object): Uint8Array => encodeMessage(name, value, 'test');
 const dec = (name: string, bytes: unknown): unknown => decodeMessage(name, bytes as Uint8Array);

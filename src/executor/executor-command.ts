@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CommandInfo, Input } from './messages';
-import { InvalidArgumentError } from './errors';
+import type { CommandInfo, Input } from '../messages';
+import { InvalidArgumentError } from '../errors';
 
 export interface ExecutorCommandOptions {
   /** Arguments after the script. */
@@ -14,7 +14,7 @@ export interface ExecutorCommandOptions {
   node?: string;
 }
 
-const PACKAGE_ROOT = path.join(__dirname, '..');
+const PACKAGE_ROOT = path.join(__dirname, '..', '..');
 
 /**
  * The CommandInfo that starts an executor written in JavaScript (or TypeScript, with a

@@ -1,14 +1,14 @@
-import type { EventDecoders } from './dispatch';
-import { decode } from './dispatch/codec';
-import type { TaskStatus } from './dispatch/message-types';
-import type { Input } from './messages';
+import type { EventDecoders } from '../driver/dispatch';
+import { decode } from '../messages/codec';
+import type { TaskStatus } from '../messages/message-types';
+import type { Input } from '../messages';
 import type { Executor } from './executor';
 import { checkExecutorEnvironment } from './executor-env';
-import type { NativeExecutorDriver, NativeExecutorEvents } from './native/binding';
-import { LifecycleDriver } from './lifecycle-driver';
-import { loadBinding } from './native/load';
-import { Status } from './status';
-import { checkBytes, checkObject, checkStringMap, encodeArg } from './validate';
+import type { NativeExecutorDriver, NativeExecutorEvents } from '../native/binding';
+import { LifecycleDriver } from '../driver/lifecycle-driver';
+import { loadBinding } from '../native/load';
+import { Status } from '../status';
+import { checkBytes, checkObject, checkStringMap, encodeArg } from '../driver/validate';
 
 /** org.apache.mesos.ExecutorDriver. */
 export interface ExecutorDriver {
