@@ -1,3 +1,6 @@
+// The declarations use Node's types (NodeJS.ProcessEnv, ChildProcess): reference them, so a
+// consumer compiling with `types: []` and `skipLibCheck: false` still resolves them.
+/// <reference types="node" preserve="true" />
 export { MesosSchedulerDriver } from './scheduler/scheduler-driver';
 export type { SchedulerDriver, SchedulerDriverOptions } from './scheduler/scheduler-driver';
 export { MesosExecutorDriver, stopAfter } from './executor/executor-driver';
