@@ -1,0 +1,58 @@
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+
+const root = path.join(__dirname, '..', '..', '..');
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+
+// Every TypeScript block of the README compiles as a user would paste it: into a CommonJS
+// project and into an ESM one with verbatimModuleSyntax, strict, against the compiled
+// declarations (lib/, built by npm test before jest).
+const blocks = [
+  ...fs.readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g),
+].map((match) => match[1]);
+
+describe('README code blocks', () => {
+  test('there are TypeScript blocks to check', () => {
+    expect(blocks.length).toBeGreaterThan(0);
+  });
+
+  test.each(blocks.map((block, i) => [i, block]))(
+    'block %i compiles in CommonJS and ESM',
+    (i, block) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-readme-'));
+      try {
+        fs.writeFileSync(path.join(dir, `block.ts`), block as string);
+        fs.writeFileSync(path.join(dir, `block.mts`), block as string);
+        const strict = {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [path.join(root, 'node_modules', '@types')],
+          baseUrl: dir,
+          paths: { 'mesos-napi': [path.join(root, 'lib', 'index.d.ts')] },
+        };
+        const configs = {
+          'tsconfig.cjs.json': { ...strict, module: 'commonjs', moduleResolution: 'node10' },
+          'tsconfig.esm.json': { ...strict, module: 'nodenext', verbatimModuleSyntax: true },
+        };
+        for (const [name, compilerOptions] of Object.entries(configs)) {
+          const files = [name.includes('esm') ? 'block.mts' : 'block.ts'];
+          fs.writeFileSync(path.join(dir, name), JSON.stringify({ compilerOptions, files }));
+          let output = '';
+          try {
+            execFileSync(process.execPath, [tsc, '-p', name], { cwd: dir, encoding: 'utf8' });
+          } catch (error) {
+            output = String((error as { stdout?: string }).stdout);
+          }
+          expect(`${name} (block ${i}): ${output}`).toBe(`${name} (block ${i}): `);
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+});
