@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     scheduler.shutdown(driver);
   });
   const status = await driver.run();
-  console.log(`framework ${Status[status]}`);
+  console.log(`framework ${status}`);
   process.removeAllListeners('SIGINT');
   return status === Status.DRIVER_STOPPED ? 0 : 1;
 }

@@ -40,7 +40,7 @@ function commandTaskScheduler(seen: string[]): Scheduler {
     },
     statusUpdate(driver, status: TaskStatus) {
       seen.push(status.state);
-      if (status.state === 'TASK_FINISHED') seen.push(`stop ${Status[driver.stop()]}`);
+      if (status.state === 'TASK_FINISHED') seen.push(`stop ${driver.stop()}`);
     },
   };
 }

@@ -29,7 +29,11 @@ describeWithMesos('driver lifecycle edges on libmesos', () => {
   test('an executor whose libmesos constructor fails: error(), run() DRIVER_ABORTED, stop() safe', () => {
     const result = run('executor-never-started.js', ['bad-logging']);
     expect(result).toMatchObject({ signal: null, status: 0 });
-    expect(result.json).toMatchObject({ status: 3, stop: 3, joined: 3 });
+    expect(result.json).toMatchObject({
+      status: 'DRIVER_ABORTED',
+      stop: 'DRIVER_ABORTED',
+      joined: 'DRIVER_ABORTED',
+    });
     expect((result.json as { errors: string[] }).errors).toEqual([
       expect.stringContaining('logbufsecs'),
     ]);
@@ -44,14 +48,14 @@ describeWithMesos('driver lifecycle edges on libmesos', () => {
         code: 'MESOS_NAPI_LOCAL_CLUSTER_BUSY',
         message: expect.stringContaining("framework 'first'"),
       },
-      third: 4,
+      third: 'DRIVER_STOPPED',
     });
   }, 110_000);
 
   test('an abandoned master=local driver is collected with its cluster and work directory', () => {
     const result = run('local-abandoned.js', [], ['--expose-gc']);
     expect(result).toMatchObject({ signal: null, status: 0 });
-    expect(result.json).toEqual({ collected: true, status: 4, leftover: [] });
+    expect(result.json).toEqual({ collected: true, status: 'DRIVER_STOPPED', leftover: [] });
   }, 110_000);
 
   test('drivers that are never started are collected', () => {
@@ -63,25 +67,39 @@ describeWithMesos('driver lifecycle edges on libmesos', () => {
   test('a waiting statusUpdate handler that stops the driver and awaits join() does not deadlock', () => {
     const result = run('waiting-handler.js', ['stop-join']);
     expect(result).toMatchObject({ signal: null, status: 0 });
-    expect(result.json).toEqual({ status: 4, seen: ['TASK_RUNNING', 'joined:4'] });
+    expect(result.json).toEqual({
+      status: 'DRIVER_STOPPED',
+      seen: ['TASK_RUNNING', 'joined:DRIVER_STOPPED'],
+    });
   }, 110_000);
 
   test('abort() releases a statusUpdate handler that never settles; join() resolves', () => {
     const result = run('waiting-handler.js', ['watchdog']);
     expect(result).toMatchObject({ signal: null, status: 0 });
-    expect(result.json).toEqual({ status: 3, seen: ['TASK_RUNNING', 'abort:3'] });
+    expect(result.json).toEqual({
+      status: 'DRIVER_ABORTED',
+      seen: ['TASK_RUNNING', 'abort:DRIVER_ABORTED'],
+    });
   }, 110_000);
 
   test('stop() and abort() before start() do nothing; the started driver delivers events', () => {
     const result = run('stop-before-start.js');
     expect(result).toMatchObject({ signal: null, status: 0 });
-    expect(result.json).toEqual({ early: [1, 1], status: 4, seen: ['registered'] });
+    expect(result.json).toEqual({
+      early: ['DRIVER_NOT_STARTED', 'DRIVER_NOT_STARTED'],
+      status: 'DRIVER_STOPPED',
+      seen: ['registered'],
+    });
   }, 110_000);
 
   test('join() before start() resolves DRIVER_NOT_STARTED; the started driver is still observed', () => {
     const result = run('join-before-start.js');
     expect(result).toMatchObject({ signal: null, status: 0 });
-    expect(result.json).toEqual({ early: 1, later: 'rejected failed on purpose', leftover: [] });
+    expect(result.json).toEqual({
+      early: 'DRIVER_NOT_STARTED',
+      later: 'rejected failed on purpose',
+      leftover: [],
+    });
   }, 110_000);
 
   test('an executor driver in a worker checks the real environment, not the worker’s copy', () => {
@@ -93,7 +111,7 @@ describeWithMesos('driver lifecycle edges on libmesos', () => {
   test('join() resolves after the handler that was running when the driver stopped', () => {
     const result = run('join-waits-handler.js');
     expect(result).toMatchObject({ signal: null, status: 0 });
-    expect(result.json).toEqual({ order: ['handler done', 'joined 4'] });
+    expect(result.json).toEqual({ order: ['handler done', 'joined DRIVER_STOPPED'] });
   }, 110_000);
 
   test('a join callback that throws does not keep the others from running', () => {
@@ -110,7 +128,7 @@ describeWithMesos('driver lifecycle edges on libmesos', () => {
   test('the environment option reaches libmesos and leaves nothing behind', () => {
     const result = run('scheduler-environment.js');
     expect(result).toMatchObject({ signal: null, status: 0 });
-    expect(result.json).toMatchObject({ status: 3, left: null });
+    expect(result.json).toMatchObject({ status: 'DRIVER_ABORTED', left: null });
     expect((result.json as { errors: string[] }).errors).toEqual([
       expect.stringContaining('modules'),
     ]);
@@ -128,7 +146,7 @@ describeWithMesos('driver lifecycle edges on libmesos', () => {
         name: 'InvalidArgumentError',
         message: expect.stringMatching(/^suppressedRoles\[1\]: 'r' is already/),
       }),
-      status: 4,
+      status: 'DRIVER_STOPPED',
     });
   }, 110_000);
 

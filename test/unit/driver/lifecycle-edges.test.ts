@@ -69,7 +69,7 @@ describe('lifecycle edges (stand-in binding)', () => {
     void latest().fire('disconnected');
     driver.stop();
     await joined;
-    expect(order).toEqual(['handler', 'joined 4']);
+    expect(order).toEqual(['handler', 'joined DRIVER_STOPPED']);
   });
 
   it('join() inside a handler, after an await, does not wait for that handler', async () => {

@@ -71,8 +71,8 @@ describe('the packed tarball', () => {
       path.join(project, 'main.mjs'),
       "import { MesosSchedulerDriver, Status } from 'mesos-napi'; console.log(typeof MesosSchedulerDriver, Status.DRIVER_STOPPED);",
     );
-    expect(run(process.execPath, ['main.cjs'], project).trim()).toBe('function 4');
-    expect(run(process.execPath, ['main.mjs'], project).trim()).toBe('function 4');
+    expect(run(process.execPath, ['main.cjs'], project).trim()).toBe('function DRIVER_STOPPED');
+    expect(run(process.execPath, ['main.mjs'], project).trim()).toBe('function DRIVER_STOPPED');
     const source = [
       "import { MesosSchedulerDriver, takeResources, type Scheduler } from 'mesos-napi';",
       'const scheduler: Scheduler = {',
