@@ -1,9 +1,27 @@
-/** Base class of every error this package throws on purpose. */
+const BRAND = Symbol.for('mesos-napi.error');
+
+/**
+ * Every error this package throws on purpose is `instanceof MesosNapiError` and has a
+ * stable `code` (Node's convention), whatever its class: InvalidArgumentError is also a
+ * TypeError, as Node's own argument errors are.
+ */
 export class MesosNapiError extends Error {
+  readonly code: string = 'MESOS_NAPI_ERROR';
+
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
+    brand(this);
   }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== MesosNapiError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === 'object' && value !== null && BRAND in value;
+  }
+}
+
+function brand(error: Error): void {
+  Object.defineProperty(error, BRAND, { value: true });
 }
 
 /**
@@ -11,6 +29,8 @@ export class MesosNapiError extends Error {
  * `argument` names it with its full path, e.g. 'tasks[0].resources[1].scalar.value'.
  */
 export class InvalidArgumentError extends TypeError {
+  readonly code = 'MESOS_NAPI_INVALID_ARGUMENT';
+
   constructor(
     readonly argument: string,
     message: string,
@@ -18,11 +38,13 @@ export class InvalidArgumentError extends TypeError {
   ) {
     super(`${argument}: ${message}`, options);
     this.name = 'InvalidArgumentError';
+    brand(this);
   }
 }
 
 /** The executor is not running under a Mesos agent: MESOS_* variables are missing or malformed. */
 export class ExecutorEnvironmentError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_EXECUTOR_ENVIRONMENT';
   /** The variables that are not set. */
   readonly missing: string[];
 
@@ -49,17 +71,20 @@ export class ExecutorEnvironmentError extends MesosNapiError {
  * in-process cluster: libmesos runs one at a time and kills the process on a second.
  */
 export class LocalClusterBusyError extends MesosNapiError {
-  readonly code = 'MESOS_NAPI_LOCAL_CLUSTER_BUSY';
+  override readonly code = 'MESOS_NAPI_LOCAL_CLUSTER_BUSY';
 }
 
 /** Thrown by anything that needs the native addon when it cannot be loaded. */
-export class AddonNotFoundError extends Error {
-  override readonly name = 'AddonNotFoundError';
+export class AddonNotFoundError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_ADDON_NOT_FOUND';
+
   constructor(
     message: string,
     readonly solutions: string[],
-    override readonly cause?: unknown,
+    cause?: unknown,
   ) {
-    super(`${message}\n\nPossible solutions:\n${solutions.map((s) => `- ${s}`).join('\n')}`);
+    super(`${message}\n\nPossible solutions:\n${solutions.map((s) => `- ${s}`).join('\n')}`, {
+      cause,
+    });
   }
 }

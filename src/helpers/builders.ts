@@ -10,6 +10,7 @@ import type {
   TaskID,
   TaskInfo,
 } from '../messages';
+import { InvalidArgumentError } from '../errors';
 import type { ResourceLike } from './resource-kind';
 
 /** A shell command, or a program with arguments (no shell), with environment variables. */
@@ -44,7 +45,7 @@ export interface TaskInfoFields {
 /** A TaskInfo that runs either a command or on an executor (exactly one, as Mesos requires). */
 export function taskInfo(fields: TaskInfoFields): Input<TaskInfo> {
   if ((fields.command === undefined) === (fields.executor === undefined)) {
-    throw new TypeError('taskInfo: give exactly one of command and executor');
+    throw new InvalidArgumentError('taskInfo', 'give exactly one of command and executor');
   }
   return {
     name: fields.name,
