@@ -22,6 +22,7 @@ export type { ExecutorCommandOptions } from './executor/executor-command';
 export { validateMaster } from './scheduler/master';
 export { prepareLocalMaster, LOCAL_MASTER_DEFAULTS } from './scheduler/local-master';
 export { encodeMessage, decodeMessage, schemaSource } from './messages';
+export { messageReplacer, messageToJson } from './messages/json';
 export type * from './messages';
 export { findMesos, describeDiscovery } from './discovery';
 export type { MesosInstall, Discovery } from './discovery';
