@@ -17,13 +17,9 @@ function buildNative({ force }) {
   const discovery = findMesos();
   const { install } = discovery;
   if (!install) {
-    console.log(notFoundParagraph(discovery));
-    return force ? 1 : 0;
-  }
-  if (!require('fs').existsSync(path.join(root, 'CMakeLists.txt'))) {
-    console.log(
-      `mesos-napi: Mesos ${install.version} found at ${install.prefix}, but this checkout has no native sources (CMakeLists.txt) yet; addon not built.`,
-    );
+    // npm shows an install script's output only when it fails: say it on stderr when the
+    // build was asked for (npx mesos-napi build, npm run build:native).
+    (force ? console.error : console.log)(notFoundParagraph(discovery));
     return force ? 1 : 0;
   }
   if (install.protobuf.problem) {

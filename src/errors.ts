@@ -78,13 +78,14 @@ export class LocalClusterBusyError extends MesosNapiError {
 export class AddonNotFoundError extends MesosNapiError {
   override readonly code = 'MESOS_NAPI_ADDON_NOT_FOUND';
 
-  constructor(
-    message: string,
-    readonly solutions: string[],
-    cause?: unknown,
-  ) {
+  /** What to do about it; also in the message. */
+  declare readonly solutions: string[];
+
+  constructor(message: string, solutions: string[], cause?: unknown) {
     super(`${message}\n\nPossible solutions:\n${solutions.map((s) => `- ${s}`).join('\n')}`, {
       cause,
     });
+    // Not enumerable: printed once, in the message, not again by util.inspect.
+    Object.defineProperty(this, 'solutions', { value: solutions });
   }
 }

@@ -5,16 +5,23 @@ import { doctor } from './doctor';
 const USAGE = `usage: mesos-napi <command>
 
 commands:
-  doctor    show which Mesos was found, by which rule, why others were passed over,
-            and whether the addon is built and loads
-  build     build the native addon against the Mesos found
-  cluster   run a local mesos-master and mesos-agent on 127.0.0.1 until Ctrl-C`;
+  doctor [--json]  show which Mesos was found, by which rule, why others were passed
+                   over, and whether the addon is built and loads (--json: as JSON)
+  build            build the native addon against the Mesos found
+  cluster          run a local mesos-master and mesos-agent on 127.0.0.1 until Ctrl-C
+  --version        print this package's version`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'doctor':
-      return doctor();
+      return doctor({ json: rest.includes('--json') });
+    case '--version':
+    case '-v':
+    case 'version':
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      console.log((require('../../package.json') as { version: string }).version);
+      return 0;
     case 'build':
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require('../../scripts/build-native').buildNative({ force: true });

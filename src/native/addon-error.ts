@@ -14,6 +14,8 @@ export function addonNotFound(
 ): AddonNotFoundError {
   const doctor = 'Run `npx mesos-napi doctor` to see what was found and why.';
   const reason = loaderMessage(cause);
+  // The loader's own error lists every path it tried; doctor says the same, shorter.
+  cause = new Error(reason);
   if (!discovery.install && !built) {
     return new AddonNotFoundError(
       'mesos-napi: the native addon is not built, and no Mesos installation was found.',
