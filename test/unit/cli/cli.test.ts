@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import fs from 'fs';
 import path from 'path';
 
 const root = path.join(__dirname, '..', '..', '..');
@@ -11,7 +12,8 @@ describe('mesos-napi CLI', () => {
   it('--version prints the package version', () => {
     const result = run('--version');
     expect(result.status).toBe(0);
-    expect(result.stdout.trim()).toBe(require(path.join(root, 'package.json')).version);
+    const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    expect(result.stdout.trim()).toBe(version);
   });
 
   it('doctor --json prints what it found as JSON, with its exit code', () => {
