@@ -19,6 +19,11 @@ export class InvalidArgumentError extends TypeError {
     super(`${argument}: ${message}`, options);
     this.name = 'InvalidArgumentError';
   }
+
+  /** The same as `argument`. */
+  get path(): string {
+    return this.argument;
+  }
 }
 
 /** The executor is not running under a Mesos agent: MESOS_* variables are missing or malformed. */

@@ -1,4 +1,6 @@
 import * as protobuf from 'protobufjs';
+import { InvalidArgumentError } from '../errors';
+import { describe } from './describe';
 import { bigIntToLongBits, is64Bit, isUnsigned64 } from './int64';
 
 /** Checks a plain value against a field's type and turns it into what protobufjs writes. */
@@ -20,16 +22,30 @@ const INT64_RANGE: Record<string, [bigint, bigint]> = {
 };
 
 function fail(path: string, expected: string, value: unknown): never {
-  throw new TypeError(`${path}: expected ${expected}, got ${describe(value)}`);
+  throw new InvalidArgumentError(path, `expected ${expected}, got ${describe(value)}`);
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return `'${value.length > 40 ? value.slice(0, 40) + '…' : value}'`;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  return typeof value;
+/**
+ * Runs the step that reads and converts the value at `path`. Whatever else it throws (a
+ * getter, a Proxy trap) becomes an InvalidArgumentError naming the path, with it as cause.
+ */
+export function at<T>(path: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw error;
+    throw new InvalidArgumentError(path, `could not be encoded: ${errorText(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+function errorText(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'an exception';
+  }
 }
 
 function scalar(type: string): Convert {
@@ -97,16 +113,21 @@ export function messageConverter(type: protobuf.Type): Convert {
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
+      const fieldPath = `${path}.${key}`;
       const field = fields.get(key);
       if (!field) {
-        throw new TypeError(`${path}.${key}: unknown field of ${type.fullName.slice(1)}`);
+        throw new InvalidArgumentError(fieldPath, `unknown field of ${type.fullName.slice(1)}`);
       }
-      const v = (value as Record<string, unknown>)[key];
-      if (v === undefined || v === null) continue;
-      out[key] = field(v, `${path}.${key}`);
+      const converted = at(fieldPath, () => {
+        const v = (value as Record<string, unknown>)[key];
+        return v === undefined || v === null ? undefined : field(v, fieldPath);
+      });
+      if (converted !== undefined) out[key] = converted;
     }
     for (const name of required) {
-      if (out[name] === undefined) throw new TypeError(`${path}.${name}: required field missing`);
+      if (out[name] === undefined) {
+        throw new InvalidArgumentError(`${path}.${name}`, 'required field missing');
+      }
     }
     return out;
   };
@@ -138,7 +159,7 @@ function elementConverter(field: protobuf.Field): Convert {
 function arrayOf(element: Convert): Convert {
   return (v, p) => {
     if (!Array.isArray(v)) fail(p, 'an array', v);
-    return v.map((item, i) => element(item, `${p}[${i}]`));
+    return v.map((item, i) => at(`${p}[${i}]`, () => element(item, `${p}[${i}]`)));
   };
 }
 
@@ -146,10 +167,10 @@ function mapOf(element: Convert, keyType: string): Convert {
   return (v, p) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'an object (map)', v);
     const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(v)) {
-      if (keyType !== 'string' && !/^-?\d+$/.test(key))
-        fail(`${p}['${key}']`, `a ${keyType} key`, key);
-      out[key] = element(value, `${p}['${key}']`);
+    for (const key of Object.keys(v)) {
+      const keyPath = `${p}['${key}']`;
+      if (keyType !== 'string' && !/^-?\d+$/.test(key)) fail(keyPath, `a ${keyType} key`, key);
+      out[key] = at(keyPath, () => element((v as Record<string, unknown>)[key], keyPath));
     }
     return out;
   };
