@@ -159,7 +159,12 @@ function elementConverter(field: protobuf.Field): Convert {
 function arrayOf(element: Convert): Convert {
   return (v, p) => {
     if (!Array.isArray(v)) fail(p, 'an array', v);
-    return v.map((item, i) => at(`${p}[${i}]`, () => element(item, `${p}[${i}]`)));
+    // Not map: it skips holes, which protobufjs would then write or drop.
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      out[i] = at(`${p}[${i}]`, () => element(v[i], `${p}[${i}]`));
+    }
+    return out;
   };
 }
 

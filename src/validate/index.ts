@@ -12,7 +12,17 @@ export function encodeArray(name: string, values: unknown, where: string): Uint8
   if (!Array.isArray(values)) {
     throw new InvalidArgumentError(where, `expected an array of ${name}, got ${describe(values)}`);
   }
-  return values.map((value, i) => encodeArg(name, value, `${where}[${i}]`));
+  const encoded: Uint8Array[] = [];
+  for (let i = 0; i < values.length; i++) {
+    encoded.push(encodeArg(name, values[i], `${where}[${i}]`));
+  }
+  return encoded;
+}
+
+/** Array#every that also tests holes (as undefined), which every and map skip. */
+function everyItem(values: unknown[], test: (value: unknown) => boolean): boolean {
+  for (let i = 0; i < values.length; i++) if (!test(values[i])) return false;
+  return true;
 }
 
 export function encodeOptional(name: string, value: unknown, where: string): Uint8Array | null {
@@ -34,7 +44,7 @@ export function checkBoolean(value: unknown, where: string): boolean {
 }
 
 export function checkRoles(value: unknown, where: string): string[] {
-  if (!Array.isArray(value) || !value.every((role) => typeof role === 'string')) {
+  if (!Array.isArray(value) || !everyItem(value, (role) => typeof role === 'string')) {
     throw new InvalidArgumentError(
       where,
       `expected an array of role names, got ${describe(value)}`,

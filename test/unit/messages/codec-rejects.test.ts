@@ -51,3 +51,19 @@ describe('codec errors carry the path and the cause', () => {
     );
   });
 });
+
+/** An array with nothing at `index` (a hole, not undefined). */
+function withHole<T>(items: T[], index: number): T[] {
+  const copy = [...items];
+  delete copy[index];
+  return copy;
+}
+
+describe('codec rejects what it would silently drop', () => {
+  it('an array with a hole', () => {
+    const command = { value: 'x', arguments: withHole(['/bin/x', 'x', '-v'], 1) };
+    expect(() => encodeMessage('mesos.CommandInfo', command, 'command')).toThrow(
+      new InvalidArgumentError('command.arguments[1]', 'expected a string, got undefined'),
+    );
+  });
+});
