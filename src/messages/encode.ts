@@ -1,6 +1,6 @@
 import * as protobuf from 'protobufjs';
 import { InvalidArgumentError } from '../errors';
-import { describe } from './describe';
+import { describe, isPlainObject } from './describe';
 import { bigIntToLongBits, is64Bit, isUnsigned64 } from './int64';
 
 /** Checks a plain value against a field's type and turns it into what protobufjs writes. */
@@ -103,14 +103,7 @@ export function messageConverter(type: protobuf.Type): Convert {
   const fields = new Map<string, Convert>();
   const required: string[] = [];
   const convert: Convert = (value, path) => {
-    if (
-      typeof value !== 'object' ||
-      value === null ||
-      Array.isArray(value) ||
-      value instanceof Uint8Array
-    ) {
-      fail(path, `an object (${type.fullName.slice(1)})`, value);
-    }
+    if (!isPlainObject(value)) fail(path, `an object (${type.fullName.slice(1)})`, value);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
       const fieldPath = `${path}.${key}`;
@@ -119,7 +112,7 @@ export function messageConverter(type: protobuf.Type): Convert {
         throw new InvalidArgumentError(fieldPath, `unknown field of ${type.fullName.slice(1)}`);
       }
       const converted = at(fieldPath, () => {
-        const v = (value as Record<string, unknown>)[key];
+        const v = value[key];
         return v === undefined || v === null ? undefined : field(v, fieldPath);
       });
       if (converted !== undefined) out[key] = converted;
@@ -170,12 +163,14 @@ function arrayOf(element: Convert): Convert {
 
 function mapOf(element: Convert, keyType: string): Convert {
   return (v, p) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) fail(p, 'an object (map)', v);
+    if (!isPlainObject(v)) {
+      fail(p, 'an object (map; convert a Map with Object.fromEntries)', v);
+    }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v)) {
       const keyPath = `${p}['${key}']`;
       if (keyType !== 'string' && !/^-?\d+$/.test(key)) fail(keyPath, `a ${keyType} key`, key);
-      out[key] = at(keyPath, () => element((v as Record<string, unknown>)[key], keyPath));
+      out[key] = at(keyPath, () => element(v[key], keyPath));
     }
     return out;
   };

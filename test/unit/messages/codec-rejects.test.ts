@@ -67,3 +67,57 @@ describe('codec rejects what it would silently drop', () => {
     );
   });
 });
+
+describe('codec takes plain objects only, never a built-in as an empty message or map', () => {
+  class Filters {
+    refuseSeconds = 5;
+  }
+  it.each([
+    ['a Date', new Date(0)],
+    ['a Map', new Map([['refuseSeconds', 5]])],
+    ['a Set', new Set()],
+    ['a RegExp', /x/],
+    ['a Uint8Array', new Uint8Array(1)],
+    ['an ArrayBuffer', new ArrayBuffer(1)],
+    ['a DataView', new DataView(new ArrayBuffer(1))],
+    ['a Number', new Number(5)],
+    ['a Promise', Promise.resolve()],
+    ['function', () => 5],
+    ['a Filters', new Filters()],
+    [
+      'an Arguments',
+      (function () {
+        // eslint-disable-next-line prefer-rest-params
+        return arguments;
+      })(),
+    ],
+  ])('a message given as %s', (described, value) => {
+    expect(() => encodeMessage('mesos.Filters', value, 'filters')).toThrow(
+      new InvalidArgumentError('filters', `expected an object (mesos.Filters), got ${described}`),
+    );
+  });
+
+  it('a Map for a map field, a Set for a repeated one, boxed primitives for scalars', () => {
+    const limits = new Map([['cpus', { value: 1 }]]);
+    expect(() => encodeMessage('mesos.TaskInfo', { ...task, limits }, 'task')).toThrow(
+      new InvalidArgumentError(
+        'task.limits',
+        'expected an object (map; convert a Map with Object.fromEntries), got a Map',
+      ),
+    );
+    expect(() => encodeMessage('mesos.CommandInfo', { arguments: new Set(['x']) }, 'c')).toThrow(
+      new InvalidArgumentError('c.arguments', 'expected an array, got a Set'),
+    );
+    expect(() => encodeMessage('mesos.CommandInfo', { value: new String('x') }, 'c')).toThrow(
+      new InvalidArgumentError('c.value', 'expected a string, got a String'),
+    );
+  });
+
+  it('accepts objects without a prototype and plain objects of another realm', () => {
+    const bare = Object.assign(Object.create(null) as object, { value: 'x' });
+    expect(() => encodeMessage('mesos.TaskID', bare, 'id')).not.toThrow();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const foreign = (require('vm') as typeof import('vm')).runInNewContext('({ value: "x" })');
+    expect(() => encodeMessage('mesos.TaskID', foreign, 'id')).not.toThrow();
+  });
+});
