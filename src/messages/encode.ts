@@ -2,6 +2,7 @@ import * as protobuf from 'protobufjs';
 import { InvalidArgumentError } from '../errors';
 import { describe, isPlainObject } from './describe';
 import { bigIntToLongBits, is64Bit, isUnsigned64 } from './int64';
+import { setEntry } from './map-entry';
 
 /** Checks a plain value against a field's type and turns it into what protobufjs writes. */
 type Convert = (value: unknown, path: string) => unknown;
@@ -170,7 +171,11 @@ function mapOf(element: Convert, keyType: string): Convert {
     for (const key of Object.keys(v)) {
       const keyPath = `${p}['${key}']`;
       if (keyType !== 'string' && !/^-?\d+$/.test(key)) fail(keyPath, `a ${keyType} key`, key);
-      out[key] = at(keyPath, () => element(v[key], keyPath));
+      setEntry(
+        out,
+        key,
+        at(keyPath, () => element(v[key], keyPath)),
+      );
     }
     return out;
   };

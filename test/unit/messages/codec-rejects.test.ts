@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../../../src/errors';
-import { encodeMessage } from '../../../src/messages';
+import { decodeMessage, encodeMessage } from '../../../src/messages';
 import { encodeArg } from '../../../src/validate';
 import { SAMPLES } from './samples';
 
@@ -119,5 +119,18 @@ describe('codec takes plain objects only, never a built-in as an empty message o
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const foreign = (require('vm') as typeof import('vm')).runInNewContext('({ value: "x" })');
     expect(() => encodeMessage('mesos.TaskID', foreign, 'id')).not.toThrow();
+  });
+});
+
+describe('map keys', () => {
+  it('keeps the key __proto__ through encoding and decoding', () => {
+    const limits = JSON.parse('{"__proto__": {"value": 2}, "cpus": {"value": 1}}') as object;
+    const bytes = encodeMessage('mesos.TaskInfo', { ...task, limits }, 'task');
+    const decoded = decodeMessage('mesos.TaskInfo', bytes) as { limits: object };
+    expect(Object.getPrototypeOf(decoded.limits)).toBe(Object.prototype);
+    expect(Object.entries(decoded.limits)).toEqual([
+      ['__proto__', { value: 2 }],
+      ['cpus', { value: 1 }],
+    ]);
   });
 });
