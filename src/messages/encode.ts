@@ -4,8 +4,14 @@ import { describe, isPlainObject } from './describe';
 import { bigIntToLongBits, is64Bit, isUnsigned64 } from './int64';
 import { setEntry } from './map-entry';
 
-/** Checks a plain value against a field's type and turns it into what protobufjs writes. */
-type Convert = (value: unknown, path: string) => unknown;
+/**
+ * Checks a plain value against a field's type and turns it into what protobufjs writes;
+ * depth counts the messages around it.
+ */
+type Convert = (value: unknown, path: string, depth: number) => unknown;
+
+/** How deep protobuf (C++ and protobufjs alike) nests messages when parsing. */
+export const MAX_DEPTH = 100;
 
 const INT32_RANGE: Record<string, [number, number]> = {
   int32: [-2147483648, 2147483647],
@@ -103,7 +109,13 @@ export function messageConverter(type: protobuf.Type): Convert {
   if (cached) return cached;
   const fields = new Map<string, Convert>();
   const required: string[] = [];
-  const convert: Convert = (value, path) => {
+  const convert: Convert = (value, path, depth) => {
+    if (depth > MAX_DEPTH) {
+      throw new InvalidArgumentError(
+        path,
+        `nested more than ${MAX_DEPTH} messages deep (the protobuf limit)`,
+      );
+    }
     if (!isPlainObject(value)) fail(path, `an object (${type.fullName.slice(1)})`, value);
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
@@ -114,7 +126,7 @@ export function messageConverter(type: protobuf.Type): Convert {
       }
       const converted = at(fieldPath, () => {
         const v = value[key];
-        return v === undefined || v === null ? undefined : field(v, fieldPath);
+        return v === undefined || v === null ? undefined : field(v, fieldPath, depth);
       });
       if (converted !== undefined) out[key] = converted;
     }
@@ -144,26 +156,26 @@ export function messageConverter(type: protobuf.Type): Convert {
 function elementConverter(field: protobuf.Field): Convert {
   const resolved = field.resolvedType;
   if (resolved instanceof protobuf.Type) {
-    return (v, p) => messageConverter(resolved)(v, p);
+    return (v, p, depth) => messageConverter(resolved)(v, p, depth + 1);
   }
   if (resolved instanceof protobuf.Enum) return enumeration(resolved);
   return scalar(field.type);
 }
 
 function arrayOf(element: Convert): Convert {
-  return (v, p) => {
+  return (v, p, depth) => {
     if (!Array.isArray(v)) fail(p, 'an array', v);
     // Not map: it skips holes, which protobufjs would then write or drop.
     const out = new Array<unknown>(v.length);
     for (let i = 0; i < v.length; i++) {
-      out[i] = at(`${p}[${i}]`, () => element(v[i], `${p}[${i}]`));
+      out[i] = at(`${p}[${i}]`, () => element(v[i], `${p}[${i}]`, depth));
     }
     return out;
   };
 }
 
 function mapOf(element: Convert, keyType: string): Convert {
-  return (v, p) => {
+  return (v, p, depth) => {
     if (!isPlainObject(v)) {
       fail(p, 'an object (map; convert a Map with Object.fromEntries)', v);
     }
@@ -174,7 +186,7 @@ function mapOf(element: Convert, keyType: string): Convert {
       setEntry(
         out,
         key,
-        at(keyPath, () => element(v[key], keyPath)),
+        at(keyPath, () => element(v[key], keyPath, depth)),
       );
     }
     return out;

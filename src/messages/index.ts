@@ -29,7 +29,7 @@ function lookup(name: string): protobuf.Type {
 export function encodeMessage(name: string, value: unknown, where: string): Uint8Array {
   const type = lookup(name);
   return at(where, () => {
-    const wire = messageConverter(type)(value, where);
+    const wire = messageConverter(type)(value, where, 0);
     return type.encode(wire as protobuf.Message).finish();
   });
 }

@@ -134,3 +134,25 @@ describe('map keys', () => {
     ]);
   });
 });
+
+describe('nesting depth', () => {
+  const chain = (depth: number) => {
+    let id: Record<string, unknown> = { value: 'c0' };
+    for (let i = 1; i <= depth; i++) id = { value: `c${i}`, parent: id };
+    return id;
+  };
+
+  it('encodes 100 nested messages (protobuf’s limit), and they decode', () => {
+    const bytes = encodeMessage('mesos.ContainerID', chain(100), 'id');
+    expect(decodeMessage('mesos.ContainerID', bytes)).toEqual(chain(100));
+  });
+
+  it.each([101, 5000])('rejects %i with the path of the 101st', (depth) => {
+    expect(() => encodeMessage('mesos.ContainerID', chain(depth), 'id')).toThrow(
+      new InvalidArgumentError(
+        `id${'.parent'.repeat(101)}`,
+        'nested more than 100 messages deep (the protobuf limit)',
+      ),
+    );
+  });
+});
