@@ -1,6 +1,7 @@
 import * as protobuf from 'protobufjs';
 import { plainConverter } from './decode';
-import { at, messageConverter } from './encode';
+import { at } from './convert';
+import { messageConverter } from './encode';
 import { schema } from './schema';
 
 export { schemaSource, type SchemaSource } from './schema';
