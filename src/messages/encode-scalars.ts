@@ -1,4 +1,5 @@
 import type * as protobuf from 'protobufjs';
+import { InvalidArgumentError } from '../errors';
 import { fail, type Convert } from './convert';
 import { bigIntToLongBits, is64Bit, isUnsigned64 } from './int64';
 
@@ -43,11 +44,28 @@ export function scalar(type: string): Convert {
     };
   }
   if (type === 'bool') return (v, p) => (typeof v === 'boolean' ? v : fail(p, 'a boolean', v));
-  if (type === 'string') return (v, p) => (typeof v === 'string' ? v : fail(p, 'a string', v));
+  if (type === 'string') {
+    return (v, p) => (typeof v === 'string' ? wellFormed(v, p) : fail(p, 'a string', v));
+  }
   if (type === 'bytes') {
     return (v, p) => (v instanceof Uint8Array ? v : fail(p, 'a Uint8Array', v));
   }
   throw new Error(`unsupported protobuf type ${type}`);
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The text, unless it has a lone surrogate (protobufjs would write invalid UTF-8). */
+export function wellFormed(text: string, path: string): string {
+  const found = LONE_SURROGATE.exec(text);
+  if (found) {
+    const code = found[0].charCodeAt(0).toString(16).toUpperCase();
+    throw new InvalidArgumentError(
+      path,
+      `has a lone surrogate (U+${code} at index ${found.index}), which UTF-8 cannot encode`,
+    );
+  }
+  return text;
 }
 
 export function enumeration(type: protobuf.Enum): Convert {

@@ -2,7 +2,7 @@ import * as protobuf from 'protobufjs';
 import { InvalidArgumentError } from '../errors';
 import { at, fail, type Convert } from './convert';
 import { isPlainObject } from './describe';
-import { enumeration, scalar } from './encode-scalars';
+import { enumeration, scalar, wellFormed } from './encode-scalars';
 import { setEntry } from './map-entry';
 
 /** How deep protobuf (C++ and protobufjs alike) nests messages when parsing. */
@@ -89,7 +89,8 @@ function mapOf(element: Convert, keyType: string): Convert {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v)) {
       const keyPath = `${p}['${key}']`;
-      if (keyType !== 'string' && !/^-?\d+$/.test(key)) fail(keyPath, `a ${keyType} key`, key);
+      if (keyType === 'string') wellFormed(key, keyPath);
+      else if (!/^-?\d+$/.test(key)) fail(keyPath, `a ${keyType} key`, key);
       setEntry(
         out,
         key,

@@ -156,3 +156,36 @@ describe('nesting depth', () => {
     );
   });
 });
+
+describe('strings that UTF-8 cannot encode', () => {
+  it.each([
+    ['a\uD800b', 'U+D800 at index 1'],
+    ['\uDC00', 'U+DC00 at index 0'],
+    ['ok\uD83D', 'U+D83D at index 2'],
+  ])('rejects a lone surrogate in a string field (%#)', (value, where) => {
+    expect(() => encodeMessage('mesos.TaskID', { value }, 'id')).toThrow(
+      new InvalidArgumentError(
+        'id.value',
+        `has a lone surrogate (${where}), which UTF-8 cannot encode`,
+      ),
+    );
+  });
+
+  it('rejects one in a map key, and keeps surrogate pairs', () => {
+    const volumeContext = { 'k\uDFFF': 'v' };
+    const provisioning = {
+      volumeId: 'v',
+      volumeCapability: { mount: {}, accessMode: { mode: 'SINGLE_NODE_WRITER' } },
+      volumeContext,
+    };
+    const name = 'mesos.Volume.Source.CSIVolume.StaticProvisioning';
+    expect(() => encodeMessage(name, provisioning, 'p')).toThrow(
+      new InvalidArgumentError(
+        "p.volumeContext['k\uDFFF']",
+        'has a lone surrogate (U+DFFF at index 1), which UTF-8 cannot encode',
+      ),
+    );
+    const bytes = encodeMessage('mesos.TaskID', { value: 'a\uD83D\uDE00' }, 'id');
+    expect(decodeMessage('mesos.TaskID', bytes)).toEqual({ value: 'a😀' });
+  });
+});
