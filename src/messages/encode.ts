@@ -42,6 +42,16 @@ export function messageConverter(type: protobuf.Type): Convert {
         throw new InvalidArgumentError(`${path}.${name}`, 'required field missing');
       }
     }
+    for (const oneof of type.oneofsArray) {
+      const set = oneof.oneof.filter((name) => out[name] !== undefined);
+      if (set.length > 1) {
+        throw new InvalidArgumentError(
+          path,
+          `${set.join(' and ')} are ${set.length === 2 ? 'both' : 'all'} set; ` +
+            `they are alternatives (oneof ${oneof.name}): set one`,
+        );
+      }
+    }
     return out;
   };
   compiled.set(type, convert);

@@ -189,3 +189,39 @@ describe('strings that UTF-8 cannot encode', () => {
     expect(decodeMessage('mesos.TaskID', bytes)).toEqual({ value: 'a😀' });
   });
 });
+
+describe('oneof', () => {
+  const constraints = (selector: object, predicate: object = { exists: {} }) => ({
+    roleConstraints: { web: { groups: [{ attributeConstraints: [{ selector, predicate }] }] } },
+  });
+  const where = "c.roleConstraints['web'].groups[0].attributeConstraints[0]";
+
+  it('rejects both members of a oneof set, naming both', () => {
+    const both = { attributeName: 'rack', pseudoattributeType: 'HOSTNAME' };
+    expect(() => encodeMessage('mesos.scheduler.OfferConstraints', constraints(both), 'c')).toThrow(
+      new InvalidArgumentError(
+        `${where}.selector`,
+        'pseudoattributeType and attributeName are both set; they are alternatives (oneof selector): set one',
+      ),
+    );
+    const predicate = { exists: {}, textEquals: { value: 'x' } };
+    expect(() =>
+      encodeMessage(
+        'mesos.scheduler.OfferConstraints',
+        constraints({ attributeName: 'r' }, predicate),
+        'c',
+      ),
+    ).toThrow(`${where}.predicate: exists and textEquals are both set`);
+  });
+
+  it('accepts one member', () => {
+    const bytes = encodeMessage(
+      'mesos.scheduler.OfferConstraints',
+      constraints({ attributeName: 'r' }),
+      'c',
+    );
+    expect(decodeMessage('mesos.scheduler.OfferConstraints', bytes)).toEqual(
+      constraints({ attributeName: 'r' }),
+    );
+  });
+});
