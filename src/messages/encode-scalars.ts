@@ -20,7 +20,12 @@ const INT64_RANGE: Record<string, [bigint, bigint]> = {
 
 export function scalar(type: string): Convert {
   if (type === 'double' || type === 'float') {
-    return (v, p) => (typeof v === 'number' ? v : fail(p, 'a number', v));
+    return (v, p) =>
+      typeof v !== 'number'
+        ? fail(p, 'a number', v)
+        : Number.isFinite(v)
+          ? v
+          : fail(p, 'a finite number', v);
   }
   if (type in INT32_RANGE) {
     const [min, max] = INT32_RANGE[type];

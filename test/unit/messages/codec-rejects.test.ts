@@ -225,3 +225,13 @@ describe('oneof', () => {
     );
   });
 });
+
+describe('doubles', () => {
+  it.each([NaN, Infinity, -Infinity])('rejects %p', (value) => {
+    expect(() => encodeMessage('mesos.Filters', { refuseSeconds: value }, 'filters')).toThrow(
+      new InvalidArgumentError('filters.refuseSeconds', `expected a finite number, got ${value}`),
+    );
+    const scalar = { name: 'cpus', type: 'SCALAR', scalar: { value } };
+    expect(() => encodeMessage('mesos.Resource', scalar, 'r')).toThrow(/^r\.scalar\.value: /);
+  });
+});
