@@ -1,9 +1,9 @@
+import { toFixed, toFloating } from './fixed-point';
 import * as spans from './ranges';
 import type { Span } from './ranges';
 import { kindKey, withoutAmount, type ResourceLike } from './resource-kind';
 
-/** Mesos keeps scalars in fixed point with three decimals; so do these helpers. */
-const round3 = (value: number): number => Math.round(value * 1000) / 1000;
+const fixedOf = (resource: ResourceLike): number => toFixed(resource.scalar?.value ?? 0);
 
 interface ResourceOptions {
   role?: string;
@@ -40,7 +40,7 @@ function withSpans(resource: ResourceLike, value: Span[]): ResourceLike {
 }
 
 function isEmpty(resource: ResourceLike): boolean {
-  if (resource.type === 'SCALAR') return round3(resource.scalar?.value ?? 0) <= 0;
+  if (resource.type === 'SCALAR') return fixedOf(resource) <= 0;
   if (resource.type === 'RANGES') return spansOf(resource).length === 0;
   if (resource.type === 'SET') return (resource.set?.item ?? []).length === 0;
   return false;
@@ -48,7 +48,7 @@ function isEmpty(resource: ResourceLike): boolean {
 
 function combine(a: ResourceLike, b: ResourceLike, sign: 1 | -1): ResourceLike {
   if (a.type === 'SCALAR') {
-    const value = round3((a.scalar?.value ?? 0) + sign * (b.scalar?.value ?? 0));
+    const value = toFloating(fixedOf(a) + sign * fixedOf(b));
     return { ...withoutAmount(a), scalar: { value } };
   }
   if (a.type === 'RANGES') {
@@ -99,8 +99,7 @@ export function containsResources(a: ResourceLike[], b: ResourceLike[]): boolean
       a.filter((r) => kindKey(r) === kindKey(need)),
     )[0];
     if (!have) return false;
-    if (need.type === 'SCALAR')
-      return round3(have.scalar?.value ?? 0) >= round3(need.scalar?.value ?? 0);
+    if (need.type === 'SCALAR') return fixedOf(have) >= fixedOf(need);
     if (need.type === 'RANGES') return spans.contains(spansOf(have), spansOf(need));
     if (need.type === 'SET')
       return (need.set?.item ?? []).every((item) => (have.set?.item ?? []).includes(item));
@@ -110,10 +109,10 @@ export function containsResources(a: ResourceLike[], b: ResourceLike[]): boolean
 
 /** Sum of a scalar resource over every kind (all roles and reservations). */
 export function scalarTotal(resources: ResourceLike[], name: string): number {
-  return round3(
+  return toFloating(
     resources
       .filter((r) => r.name === name && r.type === 'SCALAR')
-      .reduce((total, r) => total + (r.scalar?.value ?? 0), 0),
+      .reduce((total, r) => total + fixedOf(r), 0),
   );
 }
 

@@ -1,3 +1,4 @@
+import { toFixed, toFloating } from './fixed-point';
 import { takeFirst, size } from './ranges';
 import { addResources, spansOf, subtractResources } from './resources';
 import { roleOf, withoutAmount, type ResourceLike } from './resource-kind';
@@ -31,14 +32,15 @@ export function takeResources(resources: ResourceLike[], needs: ResourceNeeds): 
   const usable = resources.filter((r) => needs.role === undefined || roleOf(r) === needs.role);
   let taken: ResourceLike[] = [];
   for (const name of ['cpus', 'mem', 'disk', 'gpus'] as const) {
-    let left = needs[name] ?? 0;
+    let left = toFixed(needs[name] ?? 0);
     for (const resource of usable) {
       if (left <= 0) break;
       if (resource.name !== name || resource.type !== 'SCALAR') continue;
-      const amount = Math.min(left, resource.scalar?.value ?? 0);
+      const amount = Math.min(left, toFixed(resource.scalar?.value ?? 0));
       if (amount <= 0) continue;
-      taken = addResources(taken, [{ ...withoutAmount(resource), scalar: { value: amount } }]);
-      left = Math.round((left - amount) * 1000) / 1000;
+      const value = toFloating(amount);
+      taken = addResources(taken, [{ ...withoutAmount(resource), scalar: { value } }]);
+      left -= amount;
     }
     if (left > 0) return undefined;
   }
