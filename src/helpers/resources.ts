@@ -68,42 +68,56 @@ function combine(a: ResourceLike, b: ResourceLike, sign: 1 | -1): ResourceLike {
   throw new TypeError(`resources of type ${String(a.type)} cannot be added or subtracted`);
 }
 
-/** a + b: amounts of the same kind (name, type, role, reservations, …) merged. */
-export function addResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
-  const result = a.map((resource) => ({ ...resource }));
-  for (const resource of b) {
-    const i = result.findIndex((r) => kindKey(r) === kindKey(resource));
-    if (i >= 0) result[i] = combine(result[i], resource, 1);
-    else result.push({ ...resource });
-  }
-  return result.filter((resource) => !isEmpty(resource));
+/** Mesos's Resources::add: merged into the entry of its kind, else appended; empty ones dropped. */
+function addTo(list: ResourceLike[], resource: ResourceLike): void {
+  if (isEmpty(resource)) return;
+  const i = list.findIndex((r) => kindKey(r) === kindKey(resource));
+  if (i >= 0) list[i] = combine(list[i], resource, 1);
+  else list.push({ ...resource });
 }
 
-/** a - b; throws RangeError when a does not contain b. */
+/** Mesos's Resources::subtract: from the entry of its kind, dropped when nothing is left. */
+function subtractFrom(list: ResourceLike[], resource: ResourceLike): void {
+  const i = list.findIndex((r) => kindKey(r) === kindKey(resource));
+  if (i < 0) return;
+  const left = combine(list[i], resource, -1);
+  if (isEmpty(left)) list.splice(i, 1);
+  else list[i] = left;
+}
+
+/** The resources as a Mesos Resources object holds them: one entry per kind, none empty. */
+function merged(resources: ResourceLike[]): ResourceLike[] {
+  const out: ResourceLike[] = [];
+  for (const resource of resources) addTo(out, resource);
+  return out;
+}
+
+function holds(have: ResourceLike, need: ResourceLike): boolean {
+  if (need.type === 'SCALAR') return fixedOf(have) >= fixedOf(need);
+  if (need.type === 'RANGES') return spans.contains(spansOf(have), spansOf(need));
+  return (need.set?.item ?? []).every((item) => (have.set?.item ?? []).includes(item));
+}
+
+/** a + b: amounts of the same kind (name, type, role, reservations, …) merged. */
+export function addResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
+  return merged([...a, ...b]);
+}
+
+/** a - b, kind by kind; throws RangeError when a does not contain b. */
 export function subtractResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
   if (!containsResources(a, b))
     throw new RangeError('cannot subtract resources that are not contained');
-  let result = a.map((resource) => ({ ...resource }));
-  for (const resource of b) {
-    result = result.map((r) => (kindKey(r) === kindKey(resource) ? combine(r, resource, -1) : r));
-  }
-  return result.filter((resource) => !isEmpty(resource));
+  const result = merged(a);
+  for (const resource of merged(b)) subtractFrom(result, resource);
+  return result;
 }
 
 /** Whether a holds at least b, kind by kind. */
 export function containsResources(a: ResourceLike[], b: ResourceLike[]): boolean {
-  const merged = addResources([], b);
-  return merged.every((need) => {
-    const have = addResources(
-      [],
-      a.filter((r) => kindKey(r) === kindKey(need)),
-    )[0];
-    if (!have) return false;
-    if (need.type === 'SCALAR') return fixedOf(have) >= fixedOf(need);
-    if (need.type === 'RANGES') return spans.contains(spansOf(have), spansOf(need));
-    if (need.type === 'SET')
-      return (need.set?.item ?? []).every((item) => (have.set?.item ?? []).includes(item));
-    return false;
+  const have = merged(a);
+  return merged(b).every((need) => {
+    const kind = have.find((r) => kindKey(r) === kindKey(need));
+    return kind !== undefined && holds(kind, need);
   });
 }
 

@@ -30,3 +30,16 @@ describe('scalars in Mesos’s fixed point (values.cpp: llround(v * 1000) per op
     expect(taken && value(taken.taken)).toEqual([0.333, 0.333]);
   });
 });
+
+describe('resources of one kind, as Mesos’s Resources holds them (merged)', () => {
+  it('subtracts from one entry, not from each entry of the kind', () => {
+    const left = subtractResources([cpus(2), cpus(2)], [cpus(1)]);
+    expect(left).toEqual([cpus(3)]);
+    const taken = takeResources([cpus(2), cpus(2)], { cpus: 1 });
+    expect(taken && scalarTotal(taken.remaining, 'cpus')).toBe(3);
+  });
+
+  it('merges a’s own entries of one kind when adding', () => {
+    expect(addResources([cpus(1), cpus(1)], [])).toEqual([cpus(2)]);
+  });
+});
