@@ -32,7 +32,7 @@ export function spansOf(resource: ResourceLike): Span[] {
   return (resource.ranges?.range ?? []).map(({ begin, end }) => [BigInt(begin), BigInt(end)]);
 }
 
-function withSpans(resource: ResourceLike, value: Span[]): ResourceLike {
+export function withSpans(resource: ResourceLike, value: Span[]): ResourceLike {
   return {
     ...withoutAmount(resource),
     ranges: { range: value.map(([begin, end]) => ({ begin, end })) },
@@ -86,7 +86,7 @@ function subtractFrom(list: ResourceLike[], resource: ResourceLike): void {
 }
 
 /** The resources as a Mesos Resources object holds them: one entry per kind, none empty. */
-function merged(resources: ResourceLike[]): ResourceLike[] {
+export function merged(resources: ResourceLike[]): ResourceLike[] {
   const out: ResourceLike[] = [];
   for (const resource of resources) addTo(out, resource);
   return out;

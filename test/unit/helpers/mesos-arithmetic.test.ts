@@ -1,6 +1,8 @@
+import { InvalidArgumentError } from '../../../src/errors';
 import {
   addResources,
   containsResources,
+  ranges,
   scalar,
   scalarTotal,
   subtractResources,
@@ -41,5 +43,40 @@ describe('resources of one kind, as Mesos’s Resources holds them (merged)', ()
 
   it('merges a’s own entries of one kind when adding', () => {
     expect(addResources([cpus(1), cpus(1)], [])).toEqual([cpus(2)]);
+  });
+});
+
+describe('ports', () => {
+  it('counts overlapping ranges once', () => {
+    const offer = [ranges('ports', [[31000, 31005]]), ranges('ports', [[31003, 31008]])];
+    expect(takeResources(offer, { ports: 9 })?.ports).toEqual([
+      31000, 31001, 31002, 31003, 31004, 31005, 31006, 31007, 31008,
+    ]);
+    expect(takeResources(offer, { ports: 10 })).toBeUndefined();
+  });
+
+  it('takes a port once even when two kinds (roles) both list it', () => {
+    const offer = [
+      ranges('ports', [[31000, 31001]], { allocationInfo: { role: 'a' } }),
+      ranges('ports', [[31000, 31001]], { allocationInfo: { role: 'b' } }),
+    ];
+    expect(takeResources(offer, { ports: 3 })).toBeUndefined();
+    expect(takeResources(offer, { ports: 2 })?.ports).toEqual([31000, 31001]);
+  });
+
+  it('keeps ports above 2^53 exact, and will not list them as numbers', () => {
+    const high = 2n ** 60n;
+    const offer = [ranges('ports', [[high, high + 3n]])];
+    const left = subtractResources(offer, [ranges('ports', [[high + 1n, high + 1n]])]);
+    expect(left[0].ranges?.range).toEqual([
+      { begin: high, end: high },
+      { begin: high + 2n, end: high + 3n },
+    ]);
+    expect(() => takeResources(offer, { ports: 2 })).toThrow(
+      new InvalidArgumentError(
+        'resources',
+        `port ${high} is above 2^53 - 1, so Taken.ports cannot list it as a number`,
+      ),
+    );
   });
 });
