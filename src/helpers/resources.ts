@@ -1,3 +1,4 @@
+import { checkResources, toBound } from './amounts';
 import { toFixed, toFloating } from './fixed-point';
 import * as spans from './ranges';
 import type { Span } from './ranges';
@@ -20,7 +21,10 @@ export function ranges(
   values: [bigint | number, bigint | number][],
   options: ResourceOptions = {},
 ): ResourceLike {
-  const range = values.map(([begin, end]) => ({ begin: BigInt(begin), end: BigInt(end) }));
+  const range = values.map(([begin, end], i) => ({
+    begin: toBound(begin, `values[${i}][0]`),
+    end: toBound(end, `values[${i}][1]`),
+  }));
   return { name, type: 'RANGES', ranges: { range }, ...options };
 }
 
@@ -42,10 +46,10 @@ export function withSpans(resource: ResourceLike, value: Span[]): ResourceLike {
 function isEmpty(resource: ResourceLike): boolean {
   if (resource.type === 'SCALAR') return fixedOf(resource) <= 0;
   if (resource.type === 'RANGES') return spansOf(resource).length === 0;
-  if (resource.type === 'SET') return (resource.set?.item ?? []).length === 0;
-  return false;
+  return (resource.set?.item ?? []).length === 0;
 }
 
+/** a + b or a - b of one kind; checkResources let only SCALAR, RANGES and SET through. */
 function combine(a: ResourceLike, b: ResourceLike, sign: 1 | -1): ResourceLike {
   if (a.type === 'SCALAR') {
     const value = toFloating(fixedOf(a) + sign * fixedOf(b));
@@ -57,15 +61,12 @@ function combine(a: ResourceLike, b: ResourceLike, sign: 1 | -1): ResourceLike {
       sign === 1 ? spans.union(spansOf(a), spansOf(b)) : spans.difference(spansOf(a), spansOf(b)),
     );
   }
-  if (a.type === 'SET') {
-    const items = new Set(a.set?.item ?? []);
-    for (const item of b.set?.item ?? []) {
-      if (sign === 1) items.add(item);
-      else items.delete(item);
-    }
-    return { ...withoutAmount(a), set: { item: [...items] } };
+  const items = new Set(a.set?.item ?? []);
+  for (const item of b.set?.item ?? []) {
+    if (sign === 1) items.add(item);
+    else items.delete(item);
   }
-  throw new TypeError(`resources of type ${String(a.type)} cannot be added or subtracted`);
+  return { ...withoutAmount(a), set: { item: [...items] } };
 }
 
 /** Mesos's Resources::add: merged into the entry of its kind, else appended; empty ones dropped. */
@@ -100,13 +101,21 @@ function holds(have: ResourceLike, need: ResourceLike): boolean {
 
 /** a + b: amounts of the same kind (name, type, role, reservations, …) merged. */
 export function addResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
+  checkResources(a, 'a');
+  checkResources(b, 'b');
   return merged([...a, ...b]);
 }
 
 /** a - b, kind by kind; throws RangeError when a does not contain b. */
 export function subtractResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
-  if (!containsResources(a, b))
-    throw new RangeError('cannot subtract resources that are not contained');
+  checkResources(a, 'a');
+  checkResources(b, 'b');
+  return subtract(a, b);
+}
+
+/** subtractResources for resources already checked. */
+export function subtract(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
+  if (!contains(a, b)) throw new RangeError('cannot subtract resources that are not contained');
   const result = merged(a);
   for (const resource of merged(b)) subtractFrom(result, resource);
   return result;
@@ -114,6 +123,12 @@ export function subtractResources(a: ResourceLike[], b: ResourceLike[]): Resourc
 
 /** Whether a holds at least b, kind by kind. */
 export function containsResources(a: ResourceLike[], b: ResourceLike[]): boolean {
+  checkResources(a, 'a');
+  checkResources(b, 'b');
+  return contains(a, b);
+}
+
+function contains(a: ResourceLike[], b: ResourceLike[]): boolean {
   const have = merged(a);
   return merged(b).every((need) => {
     const kind = have.find((r) => kindKey(r) === kindKey(need));
@@ -123,6 +138,7 @@ export function containsResources(a: ResourceLike[], b: ResourceLike[]): boolean
 
 /** Sum of a scalar resource over every kind (all roles and reservations). */
 export function scalarTotal(resources: ResourceLike[], name: string): number {
+  checkResources(resources, 'resources');
   return toFloating(
     resources
       .filter((r) => r.name === name && r.type === 'SCALAR')
@@ -132,5 +148,7 @@ export function scalarTotal(resources: ResourceLike[], name: string): number {
 
 /** Whether a and b hold the same amounts of the same kinds. */
 export function equalResources(a: ResourceLike[], b: ResourceLike[]): boolean {
-  return containsResources(a, b) && containsResources(b, a);
+  checkResources(a, 'a');
+  checkResources(b, 'b');
+  return contains(a, b) && contains(b, a);
 }

@@ -1,7 +1,8 @@
 import { InvalidArgumentError } from '../errors';
 import { toFixed, toFloating } from './fixed-point';
 import { difference, size, takeFirst, union, type Span } from './ranges';
-import { merged, spansOf, subtractResources, withSpans } from './resources';
+import { checkNeeds, checkResources } from './amounts';
+import { merged, spansOf, subtract, withSpans } from './resources';
 import { roleOf, withoutAmount, type ResourceLike } from './resource-kind';
 
 export interface ResourceNeeds {
@@ -30,6 +31,8 @@ export interface Taken {
  * unreserved); the result never holds more than the offer did, and no port twice.
  */
 export function takeResources(resources: ResourceLike[], needs: ResourceNeeds): Taken | undefined {
+  checkResources(resources, 'resources');
+  checkNeeds(needs);
   const offer = merged(resources);
   const usable = offer.filter((r) => needs.role === undefined || roleOf(r) === needs.role);
   const taken: ResourceLike[] = [];
@@ -38,7 +41,7 @@ export function takeResources(resources: ResourceLike[], needs: ResourceNeeds): 
   }
   const ports = takePorts(usable, BigInt(needs.ports ?? 0), taken);
   if (!ports) return undefined;
-  return { taken, remaining: subtractResources(offer, taken), ports };
+  return { taken, remaining: subtract(offer, taken), ports };
 }
 
 /** Takes `fixed` thousandths of a scalar into `taken`; false when there are not enough. */
