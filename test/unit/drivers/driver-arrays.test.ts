@@ -37,3 +37,30 @@ describe('array arguments with holes', () => {
     expect(native.calls.map((call) => call.method)).toEqual(['start', 'join']);
   });
 });
+
+describe('acceptOffers operation ids', () => {
+  it('a getter or revoked Proxy in an operation is an InvalidArgumentError with its path', () => {
+    const driver = new MesosSchedulerDriver(
+      {},
+      { framework: { user: 'u', name: 'f' }, master: 'localhost:5050' },
+    );
+    const native = binding.schedulers[0];
+    driver.start();
+    const boom = new Error('boom');
+    const operation = {
+      type: 'LAUNCH' as const,
+      get id(): never {
+        throw boom;
+      },
+    };
+    expect(() => driver.acceptOffers([{ value: 'o' }], [operation])).toThrow(
+      expect.objectContaining({ argument: 'operations[0].id', cause: boom }),
+    );
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(() => driver.acceptOffers([{ value: 'o' }], [proxy as never])).toThrow(
+      expect.objectContaining({ name: 'InvalidArgumentError', argument: 'operations[0]' }),
+    );
+    expect(native.calls.map((call) => call.method)).toEqual(['start', 'join']);
+  });
+});
