@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../../../src/errors';
 import { decodeMessage, encodeMessage } from '../../../src/messages';
 import { encodeArg } from '../../../src/validate';
+import { withHole } from '../../support/arrays';
 import { SAMPLES } from './samples';
 
 const task = SAMPLES['mesos.TaskInfo'];
@@ -51,13 +52,6 @@ describe('codec errors carry the path and the cause', () => {
     );
   });
 });
-
-/** An array with nothing at `index` (a hole, not undefined). */
-function withHole<T>(items: T[], index: number): T[] {
-  const copy = [...items];
-  delete copy[index];
-  return copy;
-}
 
 describe('codec rejects what it would silently drop', () => {
   it('an array with a hole', () => {

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../../../src/errors';
 import { useBinding } from '../../../src/native/load';
 import { MesosSchedulerDriver } from '../../../src/scheduler-driver';
+import { withHole } from '../../support/arrays';
 import { standInBinding } from '../stand-in-binding';
 
 let binding: ReturnType<typeof standInBinding>;
@@ -10,20 +11,19 @@ beforeEach(() => {
 });
 afterEach(() => useBinding(undefined));
 
-function withHole<T>(items: T[], index: number): T[] {
-  const copy = [...items];
-  delete copy[index];
-  return copy;
+/** A started scheduler driver and its stand-in native driver. */
+function started() {
+  const driver = new MesosSchedulerDriver(
+    {},
+    { framework: { user: 'u', name: 'f' }, master: 'localhost:5050' },
+  );
+  driver.start();
+  return { driver, native: binding.schedulers[0] };
 }
 
 describe('array arguments with holes', () => {
   it('are rejected before anything reaches the native driver', () => {
-    const driver = new MesosSchedulerDriver(
-      {},
-      { framework: { user: 'u', name: 'f' }, master: 'localhost:5050' },
-    );
-    const native = binding.schedulers[0];
-    driver.start();
+    const { driver, native } = started();
     expect(() => driver.reviveOffers(withHole(['a', 'x', 'b'], 1))).toThrow(InvalidArgumentError);
     expect(() => driver.suppressOffers(withHole(['a'], 0))).toThrow(/^roles: /);
     expect(() =>
@@ -40,12 +40,7 @@ describe('array arguments with holes', () => {
 
 describe('acceptOffers operation ids', () => {
   it('a getter or revoked Proxy in an operation is an InvalidArgumentError with its path', () => {
-    const driver = new MesosSchedulerDriver(
-      {},
-      { framework: { user: 'u', name: 'f' }, master: 'localhost:5050' },
-    );
-    const native = binding.schedulers[0];
-    driver.start();
+    const { driver, native } = started();
     const boom = new Error('boom');
     const operation = {
       type: 'LAUNCH' as const,
