@@ -40,6 +40,11 @@ export class InvalidArgumentError extends TypeError {
     this.name = 'InvalidArgumentError';
     brand(this);
   }
+
+  /** The same as `argument`. */
+  get path(): string {
+    return this.argument;
+  }
 }
 
 /** The executor is not running under a Mesos agent: MESOS_* variables are missing or malformed. */

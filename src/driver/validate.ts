@@ -1,22 +1,10 @@
 import { InvalidArgumentError } from '../errors';
 import { encode } from '../messages/codec';
+import { describe } from '../messages/describe';
 
-/** Encodes a message, turning the codec's TypeError into InvalidArgumentError naming `where`. */
+/** Encodes a message; the codec throws an InvalidArgumentError naming the path from `where`. */
 export function encodeArg(name: string, value: unknown, where: string): Uint8Array {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidArgumentError(where, `expected a ${name} object, got ${describe(value)}`);
-  }
-  try {
-    return encode(name, value, where);
-  } catch (error) {
-    if (error instanceof TypeError) {
-      // The codec's message is '<full path>: <what was expected>'.
-      const split = error.message.indexOf(': ');
-      const path = split > 0 ? error.message.slice(0, split) : where;
-      throw new InvalidArgumentError(path, error.message.slice(split + 2), { cause: error });
-    }
-    throw error;
-  }
+  return encode(name, value, where);
 }
 
 /** Encodes each element of an array argument; where is e.g. 'tasks[0]'. */
@@ -24,7 +12,17 @@ export function encodeArray(name: string, values: unknown, where: string): Uint8
   if (!Array.isArray(values)) {
     throw new InvalidArgumentError(where, `expected an array of ${name}, got ${describe(values)}`);
   }
-  return values.map((value, i) => encodeArg(name, value, `${where}[${i}]`));
+  const encoded: Uint8Array[] = [];
+  for (let i = 0; i < values.length; i++) {
+    encoded.push(encodeArg(name, values[i], `${where}[${i}]`));
+  }
+  return encoded;
+}
+
+/** Array#every that also tests holes (as undefined), which every and map skip. */
+function everyItem(values: unknown[], test: (value: unknown) => boolean): boolean {
+  for (let i = 0; i < values.length; i++) if (!test(values[i])) return false;
+  return true;
 }
 
 export function encodeOptional(name: string, value: unknown, where: string): Uint8Array | null {
@@ -46,7 +44,7 @@ export function checkBoolean(value: unknown, where: string): boolean {
 }
 
 export function checkRoles(value: unknown, where: string): string[] {
-  if (!Array.isArray(value) || !value.every((role) => typeof role === 'string')) {
+  if (!Array.isArray(value) || !everyItem(value, (role) => typeof role === 'string')) {
     throw new InvalidArgumentError(
       where,
       `expected an array of role names, got ${describe(value)}`,
@@ -92,11 +90,4 @@ export function checkObject(value: unknown, where: string): Record<string, unkno
     throw new InvalidArgumentError(where, `expected an object, got ${describe(value)}`);
   }
   return value as Record<string, unknown>;
-}
-
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (value instanceof Uint8Array) return 'a Uint8Array';
-  return typeof value;
 }

@@ -1,9 +1,10 @@
+import { checkResources, toBound } from './amounts';
+import { toFixed, toFloating } from './fixed-point';
 import * as spans from './ranges';
 import type { Span } from './ranges';
 import { kindKey, withoutAmount, type ResourceLike } from './resource-kind';
 
-/** Mesos keeps scalars in fixed point with three decimals; so do these helpers. */
-const round3 = (value: number): number => Math.round(value * 1000) / 1000;
+const fixedOf = (resource: ResourceLike): number => toFixed(resource.scalar?.value ?? 0);
 
 interface ResourceOptions {
   role?: string;
@@ -20,7 +21,10 @@ export function ranges(
   values: [bigint | number, bigint | number][],
   options: ResourceOptions = {},
 ): ResourceLike {
-  const range = values.map(([begin, end]) => ({ begin: BigInt(begin), end: BigInt(end) }));
+  const range = values.map(([begin, end], i) => ({
+    begin: toBound(begin, `values[${i}][0]`),
+    end: toBound(end, `values[${i}][1]`),
+  }));
   return { name, type: 'RANGES', ranges: { range }, ...options };
 }
 
@@ -32,7 +36,7 @@ export function spansOf(resource: ResourceLike): Span[] {
   return (resource.ranges?.range ?? []).map(({ begin, end }) => [BigInt(begin), BigInt(end)]);
 }
 
-function withSpans(resource: ResourceLike, value: Span[]): ResourceLike {
+export function withSpans(resource: ResourceLike, value: Span[]): ResourceLike {
   return {
     ...withoutAmount(resource),
     ranges: { range: value.map(([begin, end]) => ({ begin, end })) },
@@ -40,15 +44,15 @@ function withSpans(resource: ResourceLike, value: Span[]): ResourceLike {
 }
 
 function isEmpty(resource: ResourceLike): boolean {
-  if (resource.type === 'SCALAR') return round3(resource.scalar?.value ?? 0) <= 0;
+  if (resource.type === 'SCALAR') return fixedOf(resource) <= 0;
   if (resource.type === 'RANGES') return spansOf(resource).length === 0;
-  if (resource.type === 'SET') return (resource.set?.item ?? []).length === 0;
-  return false;
+  return (resource.set?.item ?? []).length === 0;
 }
 
+/** a + b or a - b of one kind; checkResources let only SCALAR, RANGES and SET through. */
 function combine(a: ResourceLike, b: ResourceLike, sign: 1 | -1): ResourceLike {
   if (a.type === 'SCALAR') {
-    const value = round3((a.scalar?.value ?? 0) + sign * (b.scalar?.value ?? 0));
+    const value = toFloating(fixedOf(a) + sign * fixedOf(b));
     return { ...withoutAmount(a), scalar: { value } };
   }
   if (a.type === 'RANGES') {
@@ -57,67 +61,94 @@ function combine(a: ResourceLike, b: ResourceLike, sign: 1 | -1): ResourceLike {
       sign === 1 ? spans.union(spansOf(a), spansOf(b)) : spans.difference(spansOf(a), spansOf(b)),
     );
   }
-  if (a.type === 'SET') {
-    const items = new Set(a.set?.item ?? []);
-    for (const item of b.set?.item ?? []) {
-      if (sign === 1) items.add(item);
-      else items.delete(item);
-    }
-    return { ...withoutAmount(a), set: { item: [...items] } };
+  const items = new Set(a.set?.item ?? []);
+  for (const item of b.set?.item ?? []) {
+    if (sign === 1) items.add(item);
+    else items.delete(item);
   }
-  throw new TypeError(`resources of type ${String(a.type)} cannot be added or subtracted`);
+  return { ...withoutAmount(a), set: { item: [...items] } };
+}
+
+/** Mesos's Resources::add: merged into the entry of its kind, else appended; empty ones dropped. */
+function addTo(list: ResourceLike[], resource: ResourceLike): void {
+  if (isEmpty(resource)) return;
+  const i = list.findIndex((r) => kindKey(r) === kindKey(resource));
+  if (i >= 0) list[i] = combine(list[i], resource, 1);
+  else list.push({ ...resource });
+}
+
+/** Mesos's Resources::subtract: from the entry of its kind, dropped when nothing is left. */
+function subtractFrom(list: ResourceLike[], resource: ResourceLike): void {
+  const i = list.findIndex((r) => kindKey(r) === kindKey(resource));
+  if (i < 0) return;
+  const left = combine(list[i], resource, -1);
+  if (isEmpty(left)) list.splice(i, 1);
+  else list[i] = left;
+}
+
+/** The resources as a Mesos Resources object holds them: one entry per kind, none empty. */
+export function merged(resources: ResourceLike[]): ResourceLike[] {
+  const out: ResourceLike[] = [];
+  for (const resource of resources) addTo(out, resource);
+  return out;
+}
+
+function holds(have: ResourceLike, need: ResourceLike): boolean {
+  if (need.type === 'SCALAR') return fixedOf(have) >= fixedOf(need);
+  if (need.type === 'RANGES') return spans.contains(spansOf(have), spansOf(need));
+  return (need.set?.item ?? []).every((item) => (have.set?.item ?? []).includes(item));
 }
 
 /** a + b: amounts of the same kind (name, type, role, reservations, …) merged. */
 export function addResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
-  const result = a.map((resource) => ({ ...resource }));
-  for (const resource of b) {
-    const i = result.findIndex((r) => kindKey(r) === kindKey(resource));
-    if (i >= 0) result[i] = combine(result[i], resource, 1);
-    else result.push({ ...resource });
-  }
-  return result.filter((resource) => !isEmpty(resource));
+  checkResources(a, 'a');
+  checkResources(b, 'b');
+  return merged([...a, ...b]);
 }
 
-/** a - b; throws RangeError when a does not contain b. */
+/** a - b, kind by kind; throws RangeError when a does not contain b. */
 export function subtractResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
-  if (!containsResources(a, b))
-    throw new RangeError('cannot subtract resources that are not contained');
-  let result = a.map((resource) => ({ ...resource }));
-  for (const resource of b) {
-    result = result.map((r) => (kindKey(r) === kindKey(resource) ? combine(r, resource, -1) : r));
-  }
-  return result.filter((resource) => !isEmpty(resource));
+  checkResources(a, 'a');
+  checkResources(b, 'b');
+  return subtract(a, b);
+}
+
+/** subtractResources for resources already checked. */
+export function subtract(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
+  if (!contains(a, b)) throw new RangeError('cannot subtract resources that are not contained');
+  const result = merged(a);
+  for (const resource of merged(b)) subtractFrom(result, resource);
+  return result;
 }
 
 /** Whether a holds at least b, kind by kind. */
 export function containsResources(a: ResourceLike[], b: ResourceLike[]): boolean {
-  const merged = addResources([], b);
-  return merged.every((need) => {
-    const have = addResources(
-      [],
-      a.filter((r) => kindKey(r) === kindKey(need)),
-    )[0];
-    if (!have) return false;
-    if (need.type === 'SCALAR')
-      return round3(have.scalar?.value ?? 0) >= round3(need.scalar?.value ?? 0);
-    if (need.type === 'RANGES') return spans.contains(spansOf(have), spansOf(need));
-    if (need.type === 'SET')
-      return (need.set?.item ?? []).every((item) => (have.set?.item ?? []).includes(item));
-    return false;
+  checkResources(a, 'a');
+  checkResources(b, 'b');
+  return contains(a, b);
+}
+
+function contains(a: ResourceLike[], b: ResourceLike[]): boolean {
+  const have = merged(a);
+  return merged(b).every((need) => {
+    const kind = have.find((r) => kindKey(r) === kindKey(need));
+    return kind !== undefined && holds(kind, need);
   });
 }
 
 /** Sum of a scalar resource over every kind (all roles and reservations). */
 export function scalarTotal(resources: ResourceLike[], name: string): number {
-  return round3(
+  checkResources(resources, 'resources');
+  return toFloating(
     resources
       .filter((r) => r.name === name && r.type === 'SCALAR')
-      .reduce((total, r) => total + (r.scalar?.value ?? 0), 0),
+      .reduce((total, r) => total + fixedOf(r), 0),
   );
 }
 
 /** Whether a and b hold the same amounts of the same kinds. */
 export function equalResources(a: ResourceLike[], b: ResourceLike[]): boolean {
-  return containsResources(a, b) && containsResources(b, a);
+  checkResources(a, 'a');
+  checkResources(b, 'b');
+  return contains(a, b) && contains(b, a);
 }

@@ -1,5 +1,8 @@
-import { takeFirst, size } from './ranges';
-import { addResources, spansOf, subtractResources } from './resources';
+import { InvalidArgumentError } from '../errors';
+import { toFixed, toFloating } from './fixed-point';
+import { difference, size, takeFirst, union, type Span } from './ranges';
+import { checkNeeds, checkResources } from './amounts';
+import { merged, spansOf, subtract, withSpans } from './resources';
 import { roleOf, withoutAmount, type ResourceLike } from './resource-kind';
 
 export interface ResourceNeeds {
@@ -25,39 +28,68 @@ export interface Taken {
 /**
  * Takes what a task needs out of an offer's resources, or undefined when they do not hold
  * enough. Scalars may come from several resources of one name (e.g. reserved and
- * unreserved); the result never holds more than the offer did.
+ * unreserved); the result never holds more than the offer did, and no port twice.
  */
 export function takeResources(resources: ResourceLike[], needs: ResourceNeeds): Taken | undefined {
-  const usable = resources.filter((r) => needs.role === undefined || roleOf(r) === needs.role);
-  let taken: ResourceLike[] = [];
+  checkResources(resources, 'resources');
+  checkNeeds(needs);
+  const offer = merged(resources);
+  const usable = offer.filter((r) => needs.role === undefined || roleOf(r) === needs.role);
+  const taken: ResourceLike[] = [];
   for (const name of ['cpus', 'mem', 'disk', 'gpus'] as const) {
-    let left = needs[name] ?? 0;
-    for (const resource of usable) {
-      if (left <= 0) break;
-      if (resource.name !== name || resource.type !== 'SCALAR') continue;
-      const amount = Math.min(left, resource.scalar?.value ?? 0);
-      if (amount <= 0) continue;
-      taken = addResources(taken, [{ ...withoutAmount(resource), scalar: { value: amount } }]);
-      left = Math.round((left - amount) * 1000) / 1000;
-    }
-    if (left > 0) return undefined;
+    if (!takeScalar(usable, name, toFixed(needs[name] ?? 0), taken)) return undefined;
   }
-  const ports: number[] = [];
-  let portsLeft = BigInt(needs.ports ?? 0);
+  const ports = takePorts(usable, BigInt(needs.ports ?? 0), taken);
+  if (!ports) return undefined;
+  return { taken, remaining: subtract(offer, taken), ports };
+}
+
+/** Takes `fixed` thousandths of a scalar into `taken`; false when there are not enough. */
+function takeScalar(
+  usable: ResourceLike[],
+  name: string,
+  fixed: number,
+  taken: ResourceLike[],
+): boolean {
+  let left = fixed;
   for (const resource of usable) {
-    if (portsLeft <= 0n) break;
-    if (resource.name !== 'ports' || resource.type !== 'RANGES') continue;
-    const spans = takeFirst(spansOf(resource), portsLeft);
-    if (spans.length === 0) continue;
-    portsLeft -= size(spans);
-    for (const [begin, end] of spans) for (let p = begin; p <= end; p++) ports.push(Number(p));
-    taken = addResources(taken, [
-      {
-        ...withoutAmount(resource),
-        ranges: { range: spans.map(([begin, end]) => ({ begin, end })) },
-      },
-    ]);
+    if (left <= 0) break;
+    if (resource.name !== name || resource.type !== 'SCALAR') continue;
+    const amount = Math.min(left, toFixed(resource.scalar?.value ?? 0));
+    if (amount <= 0) continue;
+    taken.push({ ...withoutAmount(resource), scalar: { value: toFloating(amount) } });
+    left -= amount;
   }
-  if (portsLeft > 0n) return undefined;
-  return { taken, remaining: subtractResources(resources, taken), ports };
+  return left <= 0;
+}
+
+/** Takes `count` distinct ports, lowest first, into `taken`; undefined when there are not enough. */
+function takePorts(
+  usable: ResourceLike[],
+  count: bigint,
+  taken: ResourceLike[],
+): number[] | undefined {
+  let chosen: Span[] = [];
+  const listed: number[] = [];
+  for (const resource of usable) {
+    const left = count - size(chosen);
+    if (left <= 0n) break;
+    if (resource.name !== 'ports' || resource.type !== 'RANGES') continue;
+    const spans = takeFirst(difference(spansOf(resource), chosen), left);
+    if (spans.length === 0) continue;
+    chosen = union(chosen, spans);
+    taken.push(withSpans(resource, spans));
+    for (const [begin, end] of spans) for (let p = begin; p <= end; p++) listed.push(asNumber(p));
+  }
+  return size(chosen) < count ? undefined : listed;
+}
+
+function asNumber(port: bigint): number {
+  if (port > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new InvalidArgumentError(
+      'resources',
+      `port ${port} is above 2^53 - 1, so Taken.ports cannot list it as a number`,
+    );
+  }
+  return Number(port);
 }

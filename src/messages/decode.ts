@@ -1,5 +1,6 @@
 import * as protobuf from 'protobufjs';
 import { is64Bit, isUnsigned64, longToBigInt } from './int64';
+import { setEntry } from './map-entry';
 
 type ToPlain = (value: unknown) => unknown;
 
@@ -29,7 +30,9 @@ export function plainConverter(type: protobuf.Type): ToPlain {
         out[name] = list;
       } else if (map) {
         const entries: Record<string, unknown> = {};
-        for (const [key, item] of Object.entries(value as object)) entries[key] = convert(item);
+        for (const [key, item] of Object.entries(value as object)) {
+          setEntry(entries, key, convert(item));
+        }
         out[name] = entries;
       } else {
         out[name] = convert(value);

@@ -1,5 +1,6 @@
 import * as protobuf from 'protobufjs';
 import { plainConverter } from './decode';
+import { at } from './convert';
 import { messageConverter } from './encode';
 import { schema } from './schema';
 
@@ -23,13 +24,15 @@ function lookup(name: string): protobuf.Type {
 }
 
 /**
- * Encodes a plain message (see README, "Messages") after checking it deeply; a TypeError
- * names the path from `where` and what was expected.
+ * Encodes a plain message (see README, "Messages") after checking it deeply; an
+ * InvalidArgumentError names the path from `where` and what was expected.
  */
 export function encodeMessage(name: string, value: unknown, where: string): Uint8Array {
   const type = lookup(name);
-  const wire = messageConverter(type)(value, where);
-  return type.encode(wire as protobuf.Message).finish();
+  return at(where, () => {
+    const wire = messageConverter(type)(value, where, 0);
+    return type.encode(wire as protobuf.Message).finish();
+  });
 }
 
 export function decodeMessage(name: string, bytes: Uint8Array): unknown {

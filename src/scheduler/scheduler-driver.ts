@@ -189,17 +189,16 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
     filters?: Input<Filters>,
   ): Status {
     const ids = encodeArray('mesos.OfferID', offerIds, 'offerIds');
-    if (Array.isArray(operations)) {
-      operations.forEach((op, i) => {
-        if (typeof op === 'object' && op !== null && (op as { id?: unknown }).id != null) {
-          throw new InvalidArgumentError(
-            `operations[${i}].id`,
-            'operation ids (operation feedback) are not supported by the scheduler driver; libmesos would kill the process',
-          );
-        }
-      });
-    }
     const ops = encodeArray('mesos.Offer.Operation', operations, 'operations');
+    // Read back from the bytes: the objects were read once, by the codec, under its guard.
+    ops.forEach((op, i) => {
+      if (decode<{ id?: unknown }>('mesos.Offer.Operation', op).id !== undefined) {
+        throw new InvalidArgumentError(
+          `operations[${i}].id`,
+          'operation ids (operation feedback) are not supported by the scheduler driver; libmesos would kill the process',
+        );
+      }
+    });
     const f = encodeOptional('mesos.Filters', filters, 'filters');
     return this.life.call(() => this.native.acceptOffers(ids, ops, f));
   }

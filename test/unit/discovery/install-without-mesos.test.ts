@@ -47,7 +47,7 @@ describe('without Mesos', () => {
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/no Mesos installation found/);
+    expect(result.stderr).toMatch(/no Mesos installation found/);
   });
 
   it('loading the addon throws an Error listing the possible solutions', () => {

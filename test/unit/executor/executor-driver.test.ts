@@ -5,16 +5,9 @@ import { decodeMessage, encodeMessage } from '../../../src/messages';
 import { useBinding } from '../../../src/native/load';
 import { Status } from '../../../src/status';
 import { standInBinding } from '../../support/stand-in-binding';
+import { AGENT_ENVIRONMENT as environment } from './agent-environment';
 
 const enc = (name: string, value: object): Uint8Array => encodeMessage(name, value, 'test');
-
-const environment = {
-  MESOS_SLAVE_PID: 'slave(1)@127.0.0.1:5051',
-  MESOS_SLAVE_ID: 'agent-1',
-  MESOS_FRAMEWORK_ID: 'fw-1',
-  MESOS_EXECUTOR_ID: 'exec-1',
-  MESOS_DIRECTORY: '/tmp/sandbox',
-};
 
 let binding: ReturnType<typeof standInBinding>;
 beforeEach(() => {
