@@ -10,8 +10,9 @@ import { loadBinding } from '../native/load';
 import { Status } from '../status';
 import { checkBytes, checkObject, checkStringMap, encodeArg } from '../driver/validate';
 
-/** org.apache.mesos.ExecutorDriver. */
+/** org.apache.mesos.ExecutorDriver. Every call returns the driver's Status, as libmesos does. */
 export interface ExecutorDriver {
+  /** Starts the driver: it registers with the agent that started this process. */
   start(): Status;
   /**
    * Stops the driver. libmesos's stop terminates the executor process at once: status
@@ -19,10 +20,18 @@ export interface ExecutorDriver {
    * then wait for the agent (e.g. a short delay, or see stopAfter) before stopping.
    */
   stop(): Status;
+  /** Aborts the driver: no more callbacks. */
   abort(): Status;
+  /** Resolves with the final status once the driver has ended. */
   join(): Promise<Status>;
+  /** start(), then join() when it started. */
   run(): Promise<Status>;
+  /**
+   * Reports a task's state to the scheduler, through the agent, which retries until the
+   * scheduler acknowledges it.
+   */
   sendStatusUpdate(status: Input<TaskStatus>): Status;
+  /** Sends data to the scheduler (best effort, no delivery guarantee). */
   sendFrameworkMessage(data: Uint8Array): Status;
 }
 

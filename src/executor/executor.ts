@@ -9,19 +9,37 @@ import type { ExecutorDriver } from './executor-driver';
 
 type Result = void | Promise<void>;
 
-/** org.apache.mesos.Executor; callbacks optional, may be async; a throw aborts the driver. */
+/**
+ * org.apache.mesos.Executor. Every callback is optional (a missing one does nothing), may
+ * be async (the next event waits for it), and aborts the driver when it throws or rejects.
+ */
 export interface Executor {
+  /** The executor registered with its agent; called once, before any task is launched. */
   registered?(
     driver: ExecutorDriver,
     executorInfo: ExecutorInfo,
     frameworkInfo: FrameworkInfo,
     slaveInfo: SlaveInfo,
   ): Result;
+  /** The executor re-registered with a restarted agent (checkpointing frameworks). */
   reregistered?(driver: ExecutorDriver, slaveInfo: SlaveInfo): Result;
+  /** The agent went away; with checkpointing, libmesos waits for it to come back. */
   disconnected?(driver: ExecutorDriver): Result;
+  /**
+   * Run a task: start it, then report with `sendStatusUpdate` (TASK_RUNNING, then a terminal
+   * state). libmesos does not wait for the task, only for this callback.
+   */
   launchTask?(driver: ExecutorDriver, task: TaskInfo): Result;
+  /** Kill a task; report its end with a TASK_KILLED update. */
   killTask?(driver: ExecutorDriver, taskId: TaskID): Result;
+  /** A message the scheduler sent with `SchedulerDriver.sendFrameworkMessage` (best effort). */
   frameworkMessage?(driver: ExecutorDriver, data: Uint8Array): Result;
+  /**
+   * The executor must end its tasks and exit; the agent kills it after its grace period
+   * (MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD). libmesos accepts no message once this returns,
+   * and waits for its promise.
+   */
   shutdown?(driver: ExecutorDriver): Result;
+  /** An unrecoverable error, e.g. a malformed MESOS_* variable; the driver is aborted. */
   error?(driver: ExecutorDriver, message: string): Result;
 }

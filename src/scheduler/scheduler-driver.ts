@@ -36,35 +36,75 @@ import {
 } from '../driver/validate';
 import { checkFrameworkUser } from './framework-user';
 
-/** org.apache.mesos.SchedulerDriver. Calls return the driver Status, as libmesos does. */
+/**
+ * org.apache.mesos.SchedulerDriver. Every call returns the driver's Status as libmesos does:
+ * DRIVER_RUNNING when the call was passed on, else the status that kept it from running.
+ * Bad arguments throw an InvalidArgumentError before anything reaches libmesos.
+ */
 export interface SchedulerDriver {
+  /** Starts the driver: it connects to the master and registers. Once only. */
   start(): Status;
+  /**
+   * Stops the driver. failover false (the default): the framework is torn down and its tasks
+   * killed. failover true: it stays registered for its failover timeout, for a new scheduler
+   * with the same framework id to take over. Before start(), nothing.
+   */
   stop(failover?: boolean): Status;
+  /** Aborts the driver: no more callbacks; the framework stays registered. */
   abort(): Status;
+  /** Resolves with the final status once the driver has ended (see the README on join). */
   join(): Promise<Status>;
+  /** start(), then join() when it started. */
   run(): Promise<Status>;
+  /** Asks the allocator for resources (a hint; the built-in allocator ignores it). */
   requestResources(requests: Input<Request>[]): Status;
+  /**
+   * Launches tasks on one or more offers of the same agent; resources not used are declined
+   * with `filters`. A task that cannot run ends in TASK_ERROR or TASK_LOST updates.
+   */
   launchTasks(
     offerIds: Input<OfferID> | Input<OfferID>[],
     tasks: Input<TaskInfo>[],
     filters?: Input<Filters>,
   ): Status;
+  /** Kills a task; its end comes as a TASK_KILLED update (or TASK_LOST if unknown). */
   killTask(taskId: Input<TaskID>): Status;
+  /**
+   * Applies operations (LAUNCH, LAUNCH_GROUP, RESERVE, UNRESERVE, CREATE, DESTROY, …) to
+   * offers of one agent, in order. Operation ids (feedback) are refused: libmesos would kill
+   * the process.
+   */
   acceptOffers(
     offerIds: Input<OfferID>[],
     operations: Input<OfferOperation>[],
     filters?: Input<Filters>,
   ): Status;
+  /** Declines an offer; `filters.refuseSeconds` keeps its resources away that long. */
   declineOffer(offerId: Input<OfferID>, filters?: Input<Filters>): Status;
+  /** Clears the filters of every (or the given) role and asks for offers again. */
   reviveOffers(roles?: string[]): Status;
+  /** Stops offers for every (or the given) role until reviveOffers. */
   suppressOffers(roles?: string[]): Status;
+  /**
+   * Acknowledges a status update, with implicitAcknowledgements: false only. An update
+   * without uuid or slaveId needs none and is skipped, as libmesos does.
+   */
   acknowledgeStatusUpdate(status: Input<TaskStatus>): Status;
+  /** Sends data to an executor (best effort, no delivery guarantee). */
   sendFrameworkMessage(
     executorId: Input<ExecutorID>,
     slaveId: Input<SlaveID>,
     data: Uint8Array,
   ): Status;
+  /**
+   * Asks for the latest state of the given tasks (explicit), or of every task the master
+   * knows for this framework (an empty array: implicit); answers come as status updates.
+   */
   reconcileTasks(statuses: Input<TaskStatus>[]): Status;
+  /**
+   * Changes the FrameworkInfo (roles, capabilities, …), the suppressed roles (no duplicates)
+   * and the offer constraints of a running framework.
+   */
   updateFramework(
     frameworkInfo: Input<FrameworkInfo>,
     suppressedRoles: string[],
