@@ -7,6 +7,7 @@ export { MesosExecutorDriver, stopAfter } from './executor/executor-driver';
 export type { ExecutorDriver, ExecutorDriverOptions } from './executor/executor-driver';
 export type { Scheduler } from './scheduler/scheduler';
 export type { Executor } from './executor/executor';
+export type { CallbackResult } from './driver/callback-result';
 export { Status } from './status';
 export {
   MesosNapiError,
@@ -21,11 +22,19 @@ export { executorCommand } from './executor/executor-command';
 export type { ExecutorCommandOptions } from './executor/executor-command';
 export { validateMaster } from './scheduler/master';
 export { prepareLocalMaster, LOCAL_MASTER_DEFAULTS } from './scheduler/local-master';
+export type { LocalMasterEnvironment } from './scheduler/local-master';
 export { encodeMessage, decodeMessage, schemaSource } from './messages';
 export { messageReplacer, messageToJson } from './messages/json';
 export type * from './messages';
 export { findMesos, describeDiscovery } from './discovery';
-export type { MesosInstall, Discovery } from './discovery';
+export type {
+  MesosInstall,
+  Discovery,
+  DiscoveryOptions,
+  DiscoveryRule,
+  ProtobufCheck,
+  Rejection,
+} from './discovery';
 export { startLocalCluster } from './cluster';
 export type { LocalCluster, LocalClusterOptions } from './cluster';
 export * from './helpers';

@@ -3,6 +3,7 @@ import type { Status } from '../status';
 
 /** What both drivers do through their Lifecycle alone: start, abort, join and run. */
 export abstract class LifecycleDriver {
+  /** @internal */
   protected readonly life = new Lifecycle();
 
   start(): Status {

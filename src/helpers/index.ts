@@ -7,6 +7,7 @@ export {
   containsResources,
   equalResources,
   scalarTotal,
+  type ResourceOptions,
 } from './resources';
 export { takeResources, type ResourceNeeds, type Taken } from './take';
 export { roleOf, type ResourceLike } from './resource-kind';

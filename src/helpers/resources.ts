@@ -6,7 +6,7 @@ import { kindKey, withoutAmount, type ResourceLike } from './resource-kind';
 
 const fixedOf = (resource: ResourceLike): number => toFixed(resource.scalar?.value ?? 0);
 
-interface ResourceOptions {
+export interface ResourceOptions {
   role?: string;
   reservations?: ResourceLike['reservations'];
   allocationInfo?: ResourceLike['allocationInfo'];

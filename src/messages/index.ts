@@ -6,7 +6,7 @@ import { schema } from './schema';
 
 export { schemaSource, type SchemaSource } from './schema';
 export type * from './types.generated';
-export type { Input } from './input';
+export type { Input, ArrayKeys } from './input';
 
 const types = new Map<string, protobuf.Type>();
 

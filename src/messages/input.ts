@@ -1,5 +1,5 @@
 /** The keys of T whose values are arrays (repeated fields). */
-type ArrayKeys<T> = {
+export type ArrayKeys<T> = {
   [K in keyof T]-?: NonNullable<T[K]> extends readonly unknown[] ? K : never;
 }[keyof T];
 
