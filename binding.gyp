@@ -20,6 +20,19 @@
         "<!@(node scripts/mesos-flags.js libraries)",
         "-Wl,-rpath,<!(node scripts/mesos-flags.js rpath)"
       ]
+    },
+    {
+      "target_name": "build_record",
+      "type": "none",
+      "dependencies": ["mesos_napi"],
+      "actions": [
+        {
+          "action_name": "write_build_record",
+          "inputs": ["scripts/write-build-record.js"],
+          "outputs": ["build/mesos-napi-build.json"],
+          "action": ["node", "scripts/write-build-record.js", "build/mesos-napi-build.json"]
+        }
+      ]
     }
   ]
 }

@@ -44,6 +44,13 @@ describeWithMesos('both build front ends', () => {
         },
       );
       if (build.status !== 0) throw new Error(`node-gyp failed:\n${build.stdout}${build.stderr}`);
+      const record = JSON.parse(
+        fs.readFileSync(path.join(dir, 'build', 'mesos-napi-build.json'), 'utf8'),
+      );
+      expect(record.prefix).toBe(
+        JSON.parse(fs.readFileSync(path.join(root, 'build', 'mesos-napi-build.json'), 'utf8'))
+          .prefix,
+      );
       expect(exportsOf(path.join(dir, 'build', 'Release', 'mesos_napi.node'))).toBe(
         exportsOf(path.join(root, 'build', 'Release', 'mesos_napi.node')),
       );
