@@ -1,5 +1,7 @@
 import * as fs from 'fs';
+import { createRequire } from 'module';
 import * as path from 'path';
+import { fileURLToPath } from 'url';
 import type { CommandInfo, Input } from '../messages';
 import { InvalidArgumentError } from '../errors';
 
@@ -23,11 +25,20 @@ const PACKAGE_ROOT = path.join(__dirname, '..', '..');
  * The agent must see the same paths (a local cluster, or the same install on every agent).
  */
 export function executorCommand(
-  script: string,
+  script: string | URL,
   options: ExecutorCommandOptions = {},
 ): Input<CommandInfo> {
+  if (script instanceof URL) {
+    if (script.protocol !== 'file:') {
+      throw new InvalidArgumentError('script', `expected a file: URL, got ${script.href}`);
+    }
+    script = fileURLToPath(script);
+  }
   if (typeof script !== 'string' || script === '') {
-    throw new InvalidArgumentError('script', 'expected the path of the executor script');
+    throw new InvalidArgumentError(
+      'script',
+      'expected the path (or file: URL, e.g. new URL("./executor.js", import.meta.url)) of the executor script',
+    );
   }
   const absolute = path.resolve(script);
   if (!fs.existsSync(absolute))
@@ -39,6 +50,7 @@ export function executorCommand(
       `${absolute} is TypeScript, which this Node cannot run by itself: point at the compiled .js, or pass nodeArgs with a loader (e.g. ['--import', 'tsx'])`,
     );
   }
+  if (isEsm(absolute)) checkEsmResolves(absolute);
   const node = options.node ?? process.execPath;
   const variables = [{ name: 'NODE_PATH', value: nodePath() }];
   for (const [name, value] of Object.entries(options.environment ?? {})) {
@@ -53,6 +65,33 @@ export function executorCommand(
     arguments: [node, ...nodeArgs, absolute, ...(options.args ?? [])],
     environment: { variables },
   };
+}
+
+function isEsm(file: string): boolean {
+  if (file.endsWith('.mjs') || file.endsWith('.mts')) return true;
+  if (!/\.(?:js|ts)$/.test(file)) return false;
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { type?: string }).type === 'module';
+    }
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
+/**
+ * ES modules resolve `import 'mesos-napi'` through the node_modules folders above the
+ * script only: NODE_PATH does not apply to them.
+ */
+function checkEsmResolves(script: string): void {
+  try {
+    createRequire(script).resolve('mesos-napi');
+  } catch {
+    throw new InvalidArgumentError(
+      'script',
+      `${script} is an ES module, which finds 'mesos-napi' only in a node_modules folder above it (NODE_PATH does not apply to ES modules), and there is none: install mesos-napi where the script is, or write the executor as CommonJS (.cjs)`,
+    );
+  }
 }
 
 /** The directory from which `require('mesos-napi')` resolves to this package. */

@@ -1,4 +1,6 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { InvalidArgumentError } from '../../../src/errors';
 import { executorCommand } from '../../../src/executor/executor-command';
@@ -38,5 +40,36 @@ describe('executorCommand', () => {
       /is TypeScript, which this Node cannot run by itself/,
     );
     expect(() => executorCommand(ts, { nodeArgs: ['--import', 'tsx'] })).not.toThrow();
+  });
+
+  it('takes a file: URL, as ESM code has (new URL("./executor.js", import.meta.url))', () => {
+    const command = executorCommand(new URL(`file://${script}`));
+    expect(command.arguments).toEqual([process.execPath, script]);
+    expect(() => executorCommand(new URL('https://example.org/executor.js'))).toThrow(
+      /^script: expected a file: URL/,
+    );
+  });
+
+  // In a child process: jest resolves modules its own way.
+  it('an ES module executor must find mesos-napi through node_modules, or says why not', () => {
+    const lib = path.join(__dirname, '..', '..', '..', 'lib', 'executor', 'executor-command.js');
+    const attempt = (file: string) =>
+      spawnSync(
+        process.execPath,
+        ['-e', `require(${JSON.stringify(lib)}).executorCommand(${JSON.stringify(file)})`],
+        { encoding: 'utf8' },
+      );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-esm-'));
+    try {
+      const lonely = path.join(dir, 'executor.mjs');
+      fs.writeFileSync(lonely, "import 'mesos-napi';\n");
+      expect(attempt(lonely).stderr).toMatch(/is an ES module, which finds 'mesos-napi' only/);
+      const modules = path.join(dir, 'node_modules');
+      fs.mkdirSync(modules);
+      fs.symlinkSync(path.join(__dirname, '..', '..', '..'), path.join(modules, 'mesos-napi'));
+      expect(attempt(lonely)).toMatchObject({ status: 0, stderr: '' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
