@@ -47,24 +47,35 @@ export interface Dispatcher {
 export function createDispatcher<D>(host: DispatchHost<D>): Dispatcher {
   let pending: Promise<void> | undefined;
   let events = 0;
+  let running: number | undefined;
   const handle = (event: string, raw: unknown[]): Promise<void> | undefined => {
-    events++;
+    const id = ++events;
     if (host.dropping()) return undefined;
+    const done = () => {
+      if (running === id) running = undefined;
+    };
     try {
       const callback = (host.handler as Record<string, unknown>)[event];
       if (typeof callback !== 'function') return undefined;
       const decoder = host.decoders[event];
       const args = decoder ? decoder(...(raw as never[])) : raw;
+      running = id;
       const result: unknown = callback.call(host.handler, host.driver, ...args);
       if (isThenable(result)) {
         return Promise.resolve(result).then(
-          () => undefined,
-          (error: unknown) => host.fail(error),
+          () => done(),
+          (error: unknown) => {
+            done();
+            host.fail(error);
+          },
         );
       }
     } catch (error) {
+      done();
       host.fail(error);
+      return undefined;
     }
+    done();
     return undefined;
   };
   const settle = (promise: Promise<void>): Promise<void> => {
@@ -81,7 +92,7 @@ export function createDispatcher<D>(host: DispatchHost<D>): Dispatcher {
       return result ? settle(result) : undefined;
     },
     idle: () => pending ?? Promise.resolve(),
-    running: () => (pending ? events : undefined),
+    running: () => running,
   };
 }
 

@@ -1,15 +1,22 @@
-import { spawnSync } from 'child_process';
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'child_process';
 import path from 'path';
 import { describeWithMesos } from '../support/mesos';
 
 // Each case runs a fixture in a child process against real libmesos: a crash is a failed
 // test, and so is a hang (the fixture is killed at the timeout).
-describeWithMesos('driver lifecycle edges on libmesos', () => {
+describeWithMesos('driver lifecycle edges on libmesos', (install) => {
   function run(name: string, args: string[] = [], nodeArgs: string[] = []) {
     const result = spawnSync(
       process.execPath,
       [...nodeArgs, path.join(__dirname, 'fixtures', 'lifecycle', name), ...args],
-      { encoding: 'utf8', timeout: 100_000, env: { ...process.env, GLOG_minloglevel: '3' } },
+      {
+        encoding: 'utf8',
+        timeout: 100_000,
+        env: { ...process.env, GLOG_minloglevel: '3', PROTO_ROOT: install.protoRoot },
+        // A process group of its own (spawnSync honours it, its types do not say so):
+        // libmesos kills an executor's whole group when it loses its agent.
+        detached: true,
+      } as SpawnSyncOptionsWithStringEncoding,
     );
     const last = result.stdout.trim().split('\n').pop() ?? '';
     let json: unknown;
@@ -26,17 +33,13 @@ describeWithMesos('driver lifecycle edges on libmesos', () => {
     expect(result).toMatchObject({ signal: null, status: 0, json: { constructed: true } });
   });
 
-  test('an executor whose libmesos constructor fails: error(), run() DRIVER_ABORTED, stop() safe', () => {
-    const result = run('executor-never-started.js', ['bad-logging']);
+  test('an executor driver that never started: stop(), abort() and join() do nothing, exit is clean', () => {
+    const result = run('executor-never-started.js', ['calls']);
     expect(result).toMatchObject({ signal: null, status: 0 });
-    expect(result.json).toMatchObject({
-      status: 'DRIVER_ABORTED',
-      stop: 'DRIVER_ABORTED',
-      joined: 'DRIVER_ABORTED',
+    expect(result.json).toEqual({
+      calls: ['DRIVER_NOT_STARTED', 'DRIVER_NOT_STARTED'],
+      joined: 'DRIVER_NOT_STARTED',
     });
-    expect((result.json as { errors: string[] }).errors).toEqual([
-      expect.stringContaining('logbufsecs'),
-    ]);
   });
 
   test('a second master=local driver while the first is deleted: LocalClusterBusyError, then a third works', () => {
@@ -69,7 +72,7 @@ describeWithMesos('driver lifecycle edges on libmesos', () => {
     expect(result).toMatchObject({ signal: null, status: 0 });
     expect(result.json).toEqual({
       status: 'DRIVER_STOPPED',
-      seen: ['TASK_RUNNING', 'joined:DRIVER_STOPPED'],
+      seen: ['TASK_STARTING', 'joined:DRIVER_STOPPED'],
     });
   }, 110_000);
 
@@ -78,7 +81,7 @@ describeWithMesos('driver lifecycle edges on libmesos', () => {
     expect(result).toMatchObject({ signal: null, status: 0 });
     expect(result.json).toEqual({
       status: 'DRIVER_ABORTED',
-      seen: ['TASK_RUNNING', 'abort:DRIVER_ABORTED'],
+      seen: ['TASK_STARTING', 'abort:DRIVER_ABORTED'],
     });
   }, 110_000);
 
@@ -117,7 +120,7 @@ describeWithMesos('driver lifecycle edges on libmesos', () => {
   test('a join callback that throws does not keep the others from running', () => {
     const result = run('raw-join-callback-throws.js');
     expect(result).toMatchObject({ signal: null, status: 0 });
-    expect(result.json).toEqual({ seen: ['uncaught: first callback', 'second: 4'] });
+    expect(result.json).toEqual({ seen: ['second: 4', 'uncaught: first callback'] });
   }, 110_000);
 
   test('process.exit() while a master=local driver runs exits with its code', () => {
