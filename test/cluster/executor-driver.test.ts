@@ -98,7 +98,7 @@ describeWithMesos('a TypeScript executor started by a real agent', () => {
         'killTask hang',
         'frameworkMessage ping',
         'shutdown',
-        'exited 4',
+        'exited DRIVER_STOPPED',
       ]),
     );
     expect(await processesMatching('test-executor.js')).toEqual([]);
