@@ -95,7 +95,16 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
     return StatusValue(info.Env(), status);
   }
 
-  bool launched() const { return launched_; }
+  // stop() of a driver whose start() never returned DRIVER_RUNNING (its libmesos
+  // constructor or start() failed, or it never started) does not reach libmesos: there it
+  // would CHECK-fail on the missing process, at once (executor) or in the next join()
+  // (scheduler, whose stop() sets DRIVER_STOPPED without one). join() returns the status at
+  // once: such a driver never ran.
+  template <typename Call>
+  Napi::Value StopIfLaunched(const Napi::CallbackInfo& info, Call stop) {
+    if (!launched_) return WithDriver(info, [](MesosDriver& driver) { return driver.join(); });
+    return Halt(info, stop);
+  }
 
   std::unique_ptr<MesosDriver> driver_;
   // Given back right after libmesos's driver has been deleted.

@@ -30,11 +30,7 @@ ExecutorDriverWrap::ExecutorDriverWrap(const Napi::CallbackInfo& info) : Base(in
 }
 
 Napi::Value ExecutorDriverWrap::Stop(const Napi::CallbackInfo& info) {
-  // A driver whose constructor failed is DRIVER_ABORTED with no process, and libmesos's
-  // stop() CHECKs for the process. join() returns its status at once: it never ran.
-  if (!launched())
-    return WithDriver(info, [](MesosExecutorDriver& driver) { return driver.join(); });
-  return Halt(info, [](MesosExecutorDriver& driver) { return driver.stop(); });
+  return StopIfLaunched(info, [](MesosExecutorDriver& driver) { return driver.stop(); });
 }
 
 Napi::Value ExecutorDriverWrap::SendStatusUpdate(const Napi::CallbackInfo& info) {

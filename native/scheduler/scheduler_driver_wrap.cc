@@ -78,7 +78,7 @@ void SchedulerDriverWrap::TakeLocalClusterLease(Napi::Env env, const std::string
 
 Napi::Value SchedulerDriverWrap::Stop(const Napi::CallbackInfo& info) {
   bool failover = BoolArg(info[0], "failover");
-  return Halt(info, [&](MesosSchedulerDriver& driver) { return driver.stop(failover); });
+  return StopIfLaunched(info, [&](MesosSchedulerDriver& driver) { return driver.stop(failover); });
 }
 
 Napi::Value SchedulerDriverWrap::RequestResources(const Napi::CallbackInfo& info) {

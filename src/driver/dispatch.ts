@@ -50,7 +50,9 @@ export function createDispatcher<D>(host: DispatchHost<D>): Dispatcher {
   let running: number | undefined;
   const handle = (event: string, raw: unknown[]): Promise<void> | undefined => {
     const id = ++events;
-    if (host.dropping()) return undefined;
+    // error() is never dropped: libmesos raises it from inside the constructor or start(),
+    // before a stop() or abort() that follows at once could have seen it.
+    if (event !== 'error' && host.dropping()) return undefined;
     const done = () => {
       if (running === id) running = undefined;
     };

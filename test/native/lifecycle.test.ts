@@ -42,6 +42,20 @@ describeWithMesos('driver lifecycle edges on libmesos', (install) => {
     });
   });
 
+  test.each(['bad-flag', 'bad-detector'])(
+    'a scheduler driver that never launched (%s): stop() then join() do not CHECK-fail in libmesos',
+    (mode) => {
+      const result = run('scheduler-never-launched.js', [mode]);
+      expect(result).toMatchObject({ signal: null, status: 0 });
+      expect(result.json).toEqual({
+        started: 'DRIVER_ABORTED',
+        stopped: 'DRIVER_ABORTED',
+        joined: 'DRIVER_ABORTED',
+        errors: 1,
+      });
+    },
+  );
+
   test('a second master=local driver while the first is deleted: LocalClusterBusyError, then a third works', () => {
     const result = run('local-busy.js');
     expect(result).toMatchObject({ signal: null, status: 0 });
