@@ -24,6 +24,12 @@ export interface LocalClusterOptions {
    * it there, so a restarted master is followed by agents and schedulers.
    */
   zk?: string;
+  /**
+   * Principals and secrets the master accepts (CRAM-MD5): written to credentials.json in the
+   * work directory and given as --credentials, with --authenticate_frameworks, so a
+   * framework without a valid credential is refused.
+   */
+  credentials?: { principal: string; secret: string }[];
   /** Extra flags, e.g. ['--checkpoint'] style strings. */
   masterFlags?: string[];
   agentFlags?: string[];
@@ -109,6 +115,16 @@ function startProcess(binary: string, flags: string[], log: string): ChildProces
   const child = spawn(binary, flags, { stdio: ['ignore', out, out], env: flagFreeEnvironment() });
   fs.closeSync(out);
   return child;
+}
+
+/** Writes the master's credentials file; the flags that make frameworks authenticate. */
+function authenticationFlags(
+  workDir: string,
+  credentials: { principal: string; secret: string }[],
+): string[] {
+  const file = path.join(workDir, 'credentials.json');
+  fs.writeFileSync(file, JSON.stringify({ credentials }), { mode: 0o600 });
+  return ['--authenticate_frameworks', `--credentials=${file}`];
 }
 
 /** Polls the master until an agent is registered; fails early if either process exits. */
@@ -205,6 +221,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     `--work_dir=${path.join(workDir, 'master')}`,
     '--registry=in_memory',
     ...(options.zk ? [`--zk=${options.zk}`, '--quorum=1'] : []),
+    ...(options.credentials ? authenticationFlags(workDir, options.credentials) : []),
     ...(options.masterFlags ?? []),
   ];
   let masterProcess = startProcess(masterBinary, masterFlags, masterLog);

@@ -1,10 +1,14 @@
 import type {
   CommandInfo,
+  ContainerInfo,
   Environment_Variable,
   ExecutorID,
   ExecutorInfo,
   Filters,
+  FrameworkID,
+  HealthCheck,
   Input,
+  KillPolicy,
   Labels,
   SlaveID,
   TaskID,
@@ -40,6 +44,11 @@ export interface TaskInfoFields {
   executor?: Input<ExecutorInfo>;
   data?: Uint8Array;
   labels?: Record<string, string>;
+  /** See healthCheck(). */
+  healthCheck?: Input<HealthCheck>;
+  /** See killPolicy(). */
+  killPolicy?: Input<KillPolicy>;
+  container?: Input<ContainerInfo>;
 }
 
 /** A TaskInfo that runs either a command or on an executor (exactly one, as Mesos requires). */
@@ -56,21 +65,40 @@ export function taskInfo(fields: TaskInfoFields): Input<TaskInfo> {
     ...(fields.executor ? { executor: fields.executor } : {}),
     ...(fields.data ? { data: fields.data } : {}),
     ...(fields.labels ? { labels: labels(fields.labels) } : {}),
+    ...(fields.healthCheck ? { healthCheck: fields.healthCheck } : {}),
+    ...(fields.killPolicy ? { killPolicy: fields.killPolicy } : {}),
+    ...(fields.container ? { container: fields.container } : {}),
   };
 }
 
 export interface ExecutorInfoFields {
   executorId: ExecutorID;
-  command: Input<CommandInfo>;
+  /**
+   * CUSTOM (the default): your executor, started with `command`. DEFAULT: Mesos's default
+   * executor, which runs task groups (launchGroup) and takes no command.
+   */
+  type?: 'CUSTOM' | 'DEFAULT';
+  command?: Input<CommandInfo>;
+  /** Needed for launchGroup (the master fills it in only for LAUNCH). */
+  frameworkId?: FrameworkID;
   name?: string;
   resources?: ResourceLike[];
 }
 
 export function executorInfo(fields: ExecutorInfoFields): Input<ExecutorInfo> {
+  const type = fields.type ?? 'CUSTOM';
+  if ((type === 'CUSTOM') !== (fields.command !== undefined)) {
+    throw new TypeError(
+      type === 'CUSTOM'
+        ? 'executorInfo: a CUSTOM executor needs a command'
+        : 'executorInfo: the DEFAULT executor takes no command',
+    );
+  }
   return {
-    type: 'CUSTOM',
+    type,
     executorId: fields.executorId,
-    command: fields.command,
+    ...(fields.command ? { command: fields.command } : {}),
+    ...(fields.frameworkId ? { frameworkId: fields.frameworkId } : {}),
     ...(fields.name ? { name: fields.name } : {}),
     ...(fields.resources ? { resources: fields.resources } : {}),
   };

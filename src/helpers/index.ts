@@ -15,3 +15,7 @@ export { commandInfo, executorInfo, taskInfo, filters, labels } from './builders
 export type { TaskInfoFields, ExecutorInfoFields } from './builders';
 export { TERMINAL_STATES, isTerminal, isSuccess } from './task-state';
 export { taskId, offerId, executorId, frameworkId, agentId, newTaskId } from './ids';
+export { reserve, unreserve, withReservation, type ReservationFields } from './reservations';
+export { persistentVolume, createVolume, destroyVolume, type VolumeFields } from './volumes';
+export { launch, launchGroup } from './launch';
+export { healthCheck, killPolicy, type HealthCheckTarget, type HealthCheckTiming } from './health';
