@@ -31,7 +31,13 @@ describeWithMesos('lifecycle hunt: randomized driver programs on real libmesos',
         master: cluster?.master,
       });
       process.stdout.write(`lifecycle hunt: ${ran} of ${COUNT} programs from seed ${SEED}\n`);
-      const report = [...summarize(failed), '', ...failed.map(describeFailure)].join('\n');
+      // Every failure class with its seeds, then the first few programs in full.
+      const report = [
+        `${failed.length} of ${ran} programs failed:`,
+        ...summarize(failed),
+        '',
+        ...failed.slice(0, 8).map(describeFailure),
+      ].join('\n');
       expect(failed.length === 0 ? '' : report).toBe('');
       expect(ran).toBeGreaterThan(0);
     },

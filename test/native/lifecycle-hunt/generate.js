@@ -8,8 +8,10 @@ const { prng } = require('./prng');
 
 /**
  * What the agent would set for an executor, pointing at an agent that does not exist: the
- * driver starts, its link fails and libmesos delivers shutdown(). The grace period is long
- * so that libmesos's suicide (killpg after the grace period) never ends a program.
+ * driver starts, its link fails and libmesos delivers shutdown(). Outside MESOS_LOCAL,
+ * libmesos then kills the process group after the grace period: a long one, so that this
+ * suicide never ends a program (and never in the process environment, where the
+ * in-process agent of master=local would take it for its own executors).
  */
 const FAKE_EXECUTOR_ENV = {
   MESOS_SLAVE_PID: 'slave(1)@127.0.0.1:1',
@@ -17,8 +19,10 @@ const FAKE_EXECUTOR_ENV = {
   MESOS_FRAMEWORK_ID: 'hunt-framework',
   MESOS_EXECUTOR_ID: 'hunt-executor',
   MESOS_DIRECTORY: '/tmp',
-  MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD: '10mins',
 };
+const LONG_GRACE = { MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD: '10mins' };
+/** MESOS_LOCAL: after shutdown() libmesos terminates the executor process instead. */
+const LOCAL_EXECUTOR = { MESOS_LOCAL: '1' };
 /** A logging variable libmesos's constructors fail to parse (error(), DRIVER_ABORTED). */
 const BAD_LOG_ENV = { MESOS_LOGBUFSECS: 'x' };
 
@@ -58,9 +62,17 @@ function schedulerConstruct(rng, d) {
 
 function executorConstruct(rng, d, programEnv) {
   const env = rng.weighted({ fake: 3, 'bad-log': 2, missing: 1, process: 2, setenv: 1 });
-  if (env === 'process') Object.assign(programEnv, FAKE_EXECUTOR_ENV);
+  // The process environment (spawn or setenv) is shared: there, always MESOS_LOCAL.
+  const local = env === 'process' || env === 'setenv' || rng.chance(0.4);
+  if (env === 'process') Object.assign(programEnv, FAKE_EXECUTOR_ENV, LOCAL_EXECUTOR);
   return {
-    step: { op: 'executor', d, env, on: handlerSpecs(rng, ['shutdown', 'error', 'registered']) },
+    step: {
+      op: 'executor',
+      d,
+      env,
+      local,
+      on: handlerSpecs(rng, ['shutdown', 'error', 'registered']),
+    },
     busyMs: [50, 1500],
   };
 }
@@ -141,4 +153,13 @@ function generateProgram(seed) {
   return { seed, env, steps };
 }
 
-module.exports = { generateProgram, FAKE_EXECUTOR_ENV, BAD_LOG_ENV };
+/** The environment of an executor step: given as its option, or set in process.env. */
+function executorEnvironment(step) {
+  return {
+    ...FAKE_EXECUTOR_ENV,
+    ...(step.local ? LOCAL_EXECUTOR : LONG_GRACE),
+    ...(step.env === 'bad-log' ? BAD_LOG_ENV : {}),
+  };
+}
+
+module.exports = { generateProgram, executorEnvironment };

@@ -5,7 +5,7 @@
 const path = require('path');
 const { Worker } = require('worker_threads');
 const { makeHandler } = require('./handlers');
-const { FAKE_EXECUTOR_ENV, BAD_LOG_ENV } = require('./generate');
+const { executorEnvironment } = require('./generate');
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const lib = require(path.join(ROOT, 'lib'));
@@ -59,15 +59,13 @@ function createThread(thread, record, fixture) {
     }
     switch (step.env) {
       case 'fake':
-        return new lib.MesosExecutorDriver(handler, { environment: { ...FAKE_EXECUTOR_ENV } });
       case 'bad-log':
-        return new lib.MesosExecutorDriver(handler, {
-          environment: { ...FAKE_EXECUTOR_ENV, ...BAD_LOG_ENV },
-        });
+        return new lib.MesosExecutorDriver(handler, { environment: executorEnvironment(step) });
       case 'missing':
         return new lib.MesosExecutorDriver(handler, { environment: {} });
       case 'setenv':
-        Object.assign(process.env, FAKE_EXECUTOR_ENV);
+        // In a worker, process.env is the thread's copy; libmesos reads the real one.
+        Object.assign(process.env, executorEnvironment(step));
         return new lib.MesosExecutorDriver(handler);
       default:
         return new lib.MesosExecutorDriver(handler);
