@@ -2,8 +2,8 @@
 // The invariants every program must end with, checked on what run-program.js collected.
 // Each failure has a class (a short key, the same for the same kind of failure) and details.
 const { parseOutput } = require('./record');
+const { unseenAcknowledgements, lostRegistration } = require('./delivery');
 
-const ACK = /Sending ACK for status update (\S+) \(Status UUID: ([0-9a-f-]+)\) for task (\S+)/;
 // glog's FATAL lines (F1125 12:00:00.000000 ...), stout's EXIT and CHECK messages, crash banners.
 const FATAL = /^(F\d{4} |\*\*\* |Check failed|Expecting '|Failed to )/;
 
@@ -19,19 +19,6 @@ function unsettledJoins(records) {
   if (cut.has('main')) return [];
   const settled = new Set(records.filter((r) => r.settled).map((r) => r.settled));
   return records.filter((r) => r.join && !settled.has(r.join) && !cut.has(r.t));
-}
-
-/** Implicit acknowledgements (from libmesos's log) of updates no handler had seen before. */
-function unseenAcknowledgements(records, log) {
-  const failures = [];
-  for (const { line, index } of log) {
-    const match = ACK.exec(line);
-    if (!match) continue;
-    const [, state, uuid, task] = match;
-    const seen = records.slice(0, index).some((r) => r.seen === 'statusUpdate' && r.uuid === uuid);
-    if (!seen) failures.push(`${state} of ${task} (${uuid})`);
-  }
-  return failures;
 }
 
 function lastSteps(records) {
@@ -73,6 +60,8 @@ function checkResult(result) {
       });
     }
   }
+  const lost = lostRegistration(records, log);
+  if (lost) failures.push({ class: 'event not delivered', detail: lost });
   const missing = records.find((r) => r.threw?.startsWith('AddonNotFoundError'));
   if (missing) failures.push({ class: 'addon not found', detail: missing.threw });
   const unseen = unseenAcknowledgements(records, log);
@@ -85,7 +74,7 @@ function checkResult(result) {
   }
   // After a crash, a hang (killed) or libmesos exiting, cleanup could not run: only a
   // process that ended through node's exit path is held to leaving nothing behind.
-  if (failures.some((f) => f.class !== 'acknowledged unseen' && f.class !== 'uncaught error')) {
+  if (failures.some((f) => f.class === 'hang' || /^(SIG|exit)/.test(f.class))) {
     return failures;
   }
   if (result.processes.length > 0) {

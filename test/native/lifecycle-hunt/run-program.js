@@ -22,6 +22,7 @@ function childEnvironment(program, tmp, master) {
   return {
     ...env,
     TMPDIR: tmp,
+    TZ: 'UTC',
     GLOG_vmodule: 'sched=2',
     GLOG_minloglevel: '0',
     ...(master ? { HUNT_MASTER: master } : {}),

@@ -114,10 +114,10 @@ function createThread(thread, record, fixture) {
 
   return async (steps) => {
     for (const [i, step] of steps.entries()) {
-      record({ i, at: step.op, d: step.d });
+      record({ i, at: step.op, d: step.d, ms: step.ms, time: Date.now() });
       try {
         const r = await exec(step);
-        record({ i, r: r ?? null });
+        record({ i, r: r ?? null, time: Date.now() });
       } catch (error) {
         record({ i, threw: errorText(error) });
       }
