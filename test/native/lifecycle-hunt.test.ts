@@ -8,7 +8,7 @@ const SEED = Number(process.env.HUNT_SEED ?? 1_000_000);
 const COUNT = Number(process.env.HUNT_COUNT ?? 120);
 // Stop starting programs after this long, so a slow machine shortens the run, never times out.
 const BUDGET_MS = 180_000;
-const TIMEOUT_MS = 45_000;
+const TIMEOUT_MS = 30_000;
 
 describeWithMesos('lifecycle hunt: randomized driver programs on real libmesos', () => {
   let cluster: { master: string; stop(): Promise<void> } | undefined;

@@ -63,7 +63,9 @@ async function runProgram(program, options = {}) {
   });
   clearTimeout(timer);
   const durationMs = Date.now() - started;
-  const processes = await leftoverProcesses(dir, options.graceMs ?? 15_000);
+  // After a hang or a crash leftovers are not reported (see checks.js), only cleaned up.
+  const graceMs = timedOut || signal ? 1000 : (options.graceMs ?? 15_000);
+  const processes = await leftoverProcesses(dir, graceMs);
   killAll(processes);
   const directories = leftoverLocalDirectories(tmp);
   const output = fs.readFileSync(outFile, 'latin1');
