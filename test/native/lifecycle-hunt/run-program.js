@@ -10,14 +10,19 @@ const { leftoverProcesses, killAll, leftoverLocalDirectories } = require('./left
 
 const FIXTURE = path.join(__dirname, 'fixture.js');
 
+// Where this library finds Mesos, kept; every other MESOS_ variable is a libmesos flag.
+const DISCOVERY = /^MESOS_(HOME|NATIVE_JAVA_LIBRARY|NATIVE_LIBRARY|NAPI_)/;
+
 /**
- * The child's environment: none of this process's MESOS_, GLOG_ or LIBPROCESS_ settings; libmesos logs
- * INFO to stderr with sched.cpp at verbosity 2, which logs every implicit acknowledgement
- * ("Sending ACK for status update ..."); then the program's own variables.
+ * The child's environment: none of this process's libmesos flags or GLOG_ settings;
+ * libmesos logs INFO to stderr with sched.cpp at verbosity 2, which logs every implicit
+ * acknowledgement ("Sending ACK for status update ..."); then the program's own variables.
  */
 function childEnvironment(program, tmp, master) {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(MESOS_|GLOG_|LIBPROCESS_)/.test(name)),
+    Object.entries(process.env).filter(
+      ([name]) => !/^(MESOS_|GLOG_)/.test(name) || DISCOVERY.test(name),
+    ),
   );
   return {
     ...env,
