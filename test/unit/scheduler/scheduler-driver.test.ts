@@ -307,13 +307,16 @@ describe('event delivery', () => {
     expect(driver.start()).toBe(Status.DRIVER_ABORTED);
   });
 
-  it('a rejecting callback aborts; later events are dropped', async () => {
+  it('a rejecting callback aborts; later events are dropped, error() excepted', async () => {
     const boom = new Error('async boom');
     const seen: string[] = [];
     const { driver, native } = make({
       async disconnected() {
         await Promise.resolve();
         throw boom;
+      },
+      slaveLost() {
+        seen.push('slaveLost');
       },
       error(_d, message) {
         seen.push(message);
@@ -322,9 +325,10 @@ describe('event delivery', () => {
     driver.start();
     const joined = driver.join();
     await expect(native.dispatch('disconnected')).resolves.toBeUndefined();
-    native.dispatch('error', 'late');
+    native.dispatch('slaveLost', new Uint8Array());
+    native.dispatch('error', 'still delivered');
     await expect(joined).rejects.toBe(boom);
-    expect(seen).toEqual([]);
+    expect(seen).toEqual(['still delivered']);
   });
 
   it('stop from inside a handler resolves run with DRIVER_STOPPED and drops later events', async () => {
