@@ -1,3 +1,5 @@
+import { MesosNapiError } from './errors';
+
 /**
  * libmesos's mesos::Status, as returned by every driver call. The values are the names, as
  * for every Mesos enum in this library, so a status prints as itself.
@@ -21,7 +23,7 @@ const BY_NUMBER: readonly Status[] = [
 export function toStatus(value: number): Status {
   const status = Number.isInteger(value) ? BY_NUMBER[value - 1] : undefined;
   if (status === undefined) {
-    throw new RangeError(
+    throw new MesosNapiError(
       `The native driver returned ${String(value)}, which is not a driver Status (1..4)`,
     );
   }

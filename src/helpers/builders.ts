@@ -35,10 +35,18 @@ export function labels(values: Record<string, string>): Input<Labels> {
   return { labels: Object.entries(values).map(([key, value]) => ({ key, value })) };
 }
 
-export interface TaskInfoFields {
+/**
+ * The agent a task runs on: `agentId` (Mesos's current name) or `slaveId` (the name in
+ * `Offer` and `TaskInfo`), exactly one: `taskInfo({ agentId: offer.slaveId, ... })` and
+ * `taskInfo({ slaveId: offer.slaveId, ... })` build the same message.
+ */
+export type TaskAgentField =
+  { agentId: SlaveID; slaveId?: never } | { slaveId: SlaveID; agentId?: never };
+
+/** The fields of taskInfo() besides the agent. */
+export interface TaskInfoCommonFields {
   name: string;
   taskId: TaskID;
-  agentId: SlaveID;
   resources: ResourceLike[];
   command?: Input<CommandInfo>;
   executor?: Input<ExecutorInfo>;
@@ -51,6 +59,9 @@ export interface TaskInfoFields {
   container?: Input<ContainerInfo>;
 }
 
+/** The fields of taskInfo(): the agent under either of its names (see TaskAgentField). */
+export type TaskInfoFields = TaskInfoCommonFields & TaskAgentField;
+
 /** A TaskInfo that runs either a command or on an executor (exactly one, as Mesos requires). */
 export function taskInfo(fields: TaskInfoFields): Input<TaskInfo> {
   if ((fields.command === undefined) === (fields.executor === undefined)) {
@@ -59,7 +70,7 @@ export function taskInfo(fields: TaskInfoFields): Input<TaskInfo> {
   return {
     name: fields.name,
     taskId: fields.taskId,
-    slaveId: fields.agentId,
+    slaveId: taskAgent(fields),
     resources: fields.resources,
     ...(fields.command ? { command: fields.command } : {}),
     ...(fields.executor ? { executor: fields.executor } : {}),
@@ -69,6 +80,19 @@ export function taskInfo(fields: TaskInfoFields): Input<TaskInfo> {
     ...(fields.killPolicy ? { killPolicy: fields.killPolicy } : {}),
     ...(fields.container ? { container: fields.container } : {}),
   };
+}
+
+function taskAgent(fields: TaskAgentField): SlaveID {
+  const { agentId, slaveId } = fields as { agentId?: SlaveID; slaveId?: SlaveID };
+  if ((agentId === undefined) === (slaveId === undefined)) {
+    throw new InvalidArgumentError(
+      'taskInfo.agentId',
+      agentId === undefined
+        ? 'missing: give agentId (or slaveId), usually offer.slaveId'
+        : 'give agentId or slaveId, not both (they are the same field)',
+    );
+  }
+  return (agentId ?? slaveId) as SlaveID;
 }
 
 export interface ExecutorInfoFields {
@@ -88,10 +112,11 @@ export interface ExecutorInfoFields {
 export function executorInfo(fields: ExecutorInfoFields): Input<ExecutorInfo> {
   const type = fields.type ?? 'CUSTOM';
   if ((type === 'CUSTOM') !== (fields.command !== undefined)) {
-    throw new TypeError(
+    throw new InvalidArgumentError(
+      'executorInfo.command',
       type === 'CUSTOM'
-        ? 'executorInfo: a CUSTOM executor needs a command'
-        : 'executorInfo: the DEFAULT executor takes no command',
+        ? 'a CUSTOM executor needs a command'
+        : 'the DEFAULT executor takes no command',
     );
   }
   return {

@@ -1,5 +1,6 @@
 import type { HealthCheck, Input, KillPolicy } from '../messages';
 import { commandInfo } from './builders';
+import { InvalidArgumentError } from '../errors';
 
 /** What a health check probes: a command's exit code, an HTTP GET, or a TCP connect. */
 export type HealthCheckTarget =
@@ -20,7 +21,10 @@ export interface HealthCheckTiming {
 
 function checkPort(port: number): number {
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new TypeError(`healthCheck: port must be an integer from 1 to 65535, got ${port}`);
+    throw new InvalidArgumentError(
+      'healthCheck.port',
+      `must be an integer from 1 to 65535, got ${port}`,
+    );
   }
   return port;
 }
@@ -28,7 +32,10 @@ function checkPort(port: number): number {
 function checkTiming(timing: HealthCheckTiming): HealthCheckTiming {
   for (const [name, value] of Object.entries(timing)) {
     if (typeof value !== 'number' || !(value >= 0)) {
-      throw new TypeError(`healthCheck: ${name} must be a number of at least 0, got ${value}`);
+      throw new InvalidArgumentError(
+        `healthCheck.${name}`,
+        `must be a number of at least 0, got ${value}`,
+      );
     }
   }
   return timing;
@@ -64,8 +71,9 @@ export function healthCheck(
 /** How long a killed task has between SIGTERM and SIGKILL. */
 export function killPolicy(gracePeriodSeconds: number): Input<KillPolicy> {
   if (typeof gracePeriodSeconds !== 'number' || !(gracePeriodSeconds >= 0)) {
-    throw new TypeError(
-      `killPolicy: the grace period must be at least 0 seconds, got ${gracePeriodSeconds}`,
+    throw new InvalidArgumentError(
+      'killPolicy.gracePeriodSeconds',
+      `must be at least 0 seconds, got ${gracePeriodSeconds}`,
     );
   }
   return { gracePeriod: { nanoseconds: BigInt(Math.round(gracePeriodSeconds * 1e9)) } };

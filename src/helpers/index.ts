@@ -12,7 +12,12 @@ export {
 export { takeResources, type ResourceNeeds, type Taken } from './take';
 export { roleOf, type ResourceLike } from './resource-kind';
 export { commandInfo, executorInfo, taskInfo, filters, labels } from './builders';
-export type { TaskInfoFields, ExecutorInfoFields } from './builders';
+export type {
+  TaskInfoFields,
+  TaskInfoCommonFields,
+  TaskAgentField,
+  ExecutorInfoFields,
+} from './builders';
 export { TERMINAL_STATES, isTerminal, isSuccess } from './task-state';
 export { taskId, offerId, executorId, frameworkId, agentId, newTaskId } from './ids';
 export { reserve, unreserve, withReservation, type ReservationFields } from './reservations';

@@ -1,9 +1,10 @@
 import type { ExecutorInfo, Input, Offer_Operation, TaskInfo } from '../messages';
 import { scalarTotal } from './resources';
+import { InvalidArgumentError } from '../errors';
 
 /** A LAUNCH operation, for acceptOffers (after RESERVE or CREATE, say). */
 export function launch(tasks: Input<TaskInfo>[]): Input<Offer_Operation> {
-  if (tasks.length === 0) throw new TypeError('launch: no tasks given');
+  if (tasks.length === 0) throw new InvalidArgumentError('launch', 'no tasks given');
   return { type: 'LAUNCH', launch: { taskInfos: tasks } };
 }
 
@@ -21,9 +22,12 @@ export function launchGroup(
   executor: Input<ExecutorInfo>,
   tasks: Input<TaskInfo>[],
 ): Input<Offer_Operation> {
-  if (tasks.length === 0) throw new TypeError('launchGroup: no tasks given');
+  if (tasks.length === 0) throw new InvalidArgumentError('launchGroup', 'no tasks given');
   if (!executor.frameworkId?.value) {
-    throw new TypeError('launchGroup: the executor needs frameworkId (the id registered() gave)');
+    throw new InvalidArgumentError(
+      'launchGroup',
+      'the executor needs frameworkId (the id registered() gave)',
+    );
   }
   const resources = executor.resources ?? [];
   if (
@@ -31,13 +35,14 @@ export function launchGroup(
     scalarTotal(resources, 'mem') < MIN_EXECUTOR_MEM_MB ||
     !resources.some((r) => r.name === 'disk')
   ) {
-    throw new TypeError(
-      `launchGroup: the executor needs resources of its own: at least ${MIN_EXECUTOR_CPUS} cpus, ${MIN_EXECUTOR_MEM_MB} MB mem, and disk`,
+    throw new InvalidArgumentError(
+      'launchGroup',
+      `the executor needs resources of its own: at least ${MIN_EXECUTOR_CPUS} cpus, ${MIN_EXECUTOR_MEM_MB} MB mem, and disk`,
     );
   }
   tasks.forEach((task, i) => {
     if (task.executor && task.executor.executorId.value !== executor.executorId.value) {
-      throw new TypeError(`launchGroup: tasks[${i}] names another executor`);
+      throw new InvalidArgumentError('launchGroup', `tasks[${i}] names another executor`);
     }
   });
   return { type: 'LAUNCH_GROUP', launchGroup: { executor, taskGroup: { tasks } } };

@@ -1,6 +1,7 @@
 import type { Input, Offer_Operation, Resource_ReservationInfo } from '../messages';
 import { labels } from './builders';
 import type { ResourceLike } from './resource-kind';
+import { InvalidArgumentError } from '../errors';
 
 export interface ReservationFields {
   /** The role to reserve for: the role the resources are allocated to (offer.allocationInfo). */
@@ -12,11 +13,12 @@ export interface ReservationFields {
 
 /** Resources in the format a RESERVATION_REFINEMENT framework is offered, or a TypeError. */
 function checkRefinementFormat(resources: ResourceLike[], where: string): void {
-  if (resources.length === 0) throw new TypeError(`${where}: no resources given`);
+  if (resources.length === 0) throw new InvalidArgumentError(where, `no resources given`);
   resources.forEach((resource, i) => {
     if (resource.role !== undefined || resource.reservation !== undefined) {
-      throw new TypeError(
-        `${where}: resources[${i}] uses the pre-refinement 'role'/'reservation' fields; ` +
+      throw new InvalidArgumentError(
+        where,
+        `resources[${i}] uses the pre-refinement 'role'/'reservation' fields; ` +
           "give the framework the RESERVATION_REFINEMENT capability and use the offer's resources",
       );
     }
@@ -35,8 +37,9 @@ export function withReservation(
   checkRefinementFormat(resources, 'reserve');
   const allocated = new Set(resources.map((r) => r.allocationInfo?.role).filter(Boolean));
   if (allocated.size > 1 || (allocated.size === 1 && !allocated.has(reservation.role))) {
-    throw new TypeError(
-      `reserve: the resources are allocated to ${[...allocated].map((r) => `'${r}'`).join(', ')}, ` +
+    throw new InvalidArgumentError(
+      'reserve',
+      `the resources are allocated to ${[...allocated].map((r) => `'${r}'`).join(', ')}, ` +
         `but the reservation is for '${reservation.role}'; Mesos reserves only for the allocation role`,
     );
   }
@@ -71,13 +74,15 @@ export function unreserve(resources: ResourceLike[]): Input<Offer_Operation> {
   resources.forEach((resource, i) => {
     const newest = resource.reservations?.[resource.reservations.length - 1];
     if (newest?.type !== 'DYNAMIC') {
-      throw new TypeError(
-        `unreserve: resources[${i}] (${resource.name}) is not dynamically reserved`,
+      throw new InvalidArgumentError(
+        'unreserve',
+        `resources[${i}] (${resource.name}) is not dynamically reserved`,
       );
     }
     if (resource.disk?.persistence) {
-      throw new TypeError(
-        `unreserve: resources[${i}] is persistent volume '${resource.disk.persistence.id}'; destroy it first`,
+      throw new InvalidArgumentError(
+        'unreserve',
+        `resources[${i}] is persistent volume '${resource.disk.persistence.id}'; destroy it first`,
       );
     }
   });

@@ -3,6 +3,7 @@ import { toFixed, toFloating } from './fixed-point';
 import * as spans from './ranges';
 import type { Span } from './ranges';
 import { kindKey, withoutAmount, type ResourceLike } from './resource-kind';
+import { InvalidArgumentError } from '../errors';
 
 const fixedOf = (resource: ResourceLike): number => toFixed(resource.scalar?.value ?? 0);
 
@@ -106,7 +107,7 @@ export function addResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike
   return merged([...a, ...b]);
 }
 
-/** a - b, kind by kind; throws RangeError when a does not contain b. */
+/** a - b, kind by kind; throws InvalidArgumentError when a does not contain b. */
 export function subtractResources(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
   checkResources(a, 'a');
   checkResources(b, 'b');
@@ -115,7 +116,11 @@ export function subtractResources(a: ResourceLike[], b: ResourceLike[]): Resourc
 
 /** subtractResources for resources already checked. */
 export function subtract(a: ResourceLike[], b: ResourceLike[]): ResourceLike[] {
-  if (!contains(a, b)) throw new RangeError('cannot subtract resources that are not contained');
+  if (!contains(a, b))
+    throw new InvalidArgumentError(
+      'subtractResources',
+      'cannot subtract resources that are not contained',
+    );
   const result = merged(a);
   for (const resource of merged(b)) subtractFrom(result, resource);
   return result;

@@ -1,5 +1,6 @@
 import type { Input, Offer_Operation } from '../messages';
 import type { ResourceLike } from './resource-kind';
+import { InvalidArgumentError } from '../errors';
 
 export interface VolumeFields {
   /** The volume's persistence id: unique among the role's volumes on the agent. */
@@ -13,20 +14,25 @@ export interface VolumeFields {
 /** A persistent volume (read-write) of a reserved disk resource, for createVolume. */
 export function persistentVolume(disk: ResourceLike, fields: VolumeFields): ResourceLike {
   if (disk.name !== 'disk' || disk.type !== 'SCALAR') {
-    throw new TypeError(`persistentVolume: expected a scalar 'disk' resource, got '${disk.name}'`);
+    throw new InvalidArgumentError(
+      'persistentVolume',
+      `expected a scalar 'disk' resource, got '${disk.name}'`,
+    );
   }
   if ((disk.reservations ?? []).length === 0) {
-    throw new TypeError(
-      'persistentVolume: the disk is not reserved; Mesos makes persistent volumes only of reserved disk (reserve it first)',
+    throw new InvalidArgumentError(
+      'persistentVolume',
+      'the disk is not reserved; Mesos makes persistent volumes only of reserved disk (reserve it first)',
     );
   }
   if (disk.disk?.persistence) {
-    throw new TypeError(
-      `persistentVolume: the disk is already persistent volume '${disk.disk.persistence.id}'`,
+    throw new InvalidArgumentError(
+      'persistentVolume',
+      `the disk is already persistent volume '${disk.disk.persistence.id}'`,
     );
   }
   if (!fields.id || !fields.containerPath) {
-    throw new TypeError('persistentVolume: id and containerPath must not be empty');
+    throw new InvalidArgumentError('persistentVolume', 'id and containerPath must not be empty');
   }
   return {
     ...disk,
@@ -42,11 +48,12 @@ export function persistentVolume(disk: ResourceLike, fields: VolumeFields): Reso
 }
 
 function checkVolumes(verb: string, volumes: ResourceLike[]): void {
-  if (volumes.length === 0) throw new TypeError(`${verb}: no volumes given`);
+  if (volumes.length === 0) throw new InvalidArgumentError(verb, `no volumes given`);
   volumes.forEach((volume, i) => {
     if (!volume.disk?.persistence || !volume.disk.volume) {
-      throw new TypeError(
-        `${verb}: volumes[${i}] (${volume.name}) is not a persistent volume (see persistentVolume)`,
+      throw new InvalidArgumentError(
+        verb,
+        `volumes[${i}] (${volume.name}) is not a persistent volume (see persistentVolume)`,
       );
     }
   });

@@ -3,6 +3,7 @@ import { plainConverter } from './decode';
 import { at } from './convert';
 import { messageConverter } from './encode';
 import { schema } from './schema';
+import { InvalidArgumentError } from '../errors';
 
 export { schemaSource, type SchemaSource } from './schema';
 export type * from './types.generated';
@@ -16,7 +17,7 @@ function lookup(name: string): protobuf.Type {
     try {
       type = schema().root.lookupType(name);
     } catch {
-      throw new TypeError(`unknown message type ${name}`);
+      throw new InvalidArgumentError('messageType', `unknown message type ${name}`);
     }
     types.set(name, type);
   }

@@ -5,7 +5,21 @@ import {
   LocalClusterBusyError,
   MesosNapiError,
 } from '../../src/errors';
-import { taskInfo } from '../../src/helpers';
+import {
+  createVolume,
+  executorInfo,
+  healthCheck,
+  killPolicy,
+  launch,
+  launchGroup,
+  persistentVolume,
+  reserve,
+  scalar,
+  subtractResources,
+  taskInfo,
+  unreserve,
+} from '../../src/helpers';
+import { encodeMessage } from '../../src/messages';
 
 describe('errors', () => {
   it.each([
@@ -31,4 +45,47 @@ describe('errors', () => {
       taskInfo({ name: 't', taskId: { value: 't' }, agentId: { value: 'a' }, resources: [] }),
     ).toThrow(InvalidArgumentError);
   });
+
+  // Each helper's refusal, with the argument it names: all InvalidArgumentError, code included.
+  const refusals: [string, () => unknown, string][] = [
+    ['executorInfo', () => executorInfo({ executorId: { value: 'e' } }), 'executorInfo.command'],
+    ['healthCheck port', () => healthCheck({ tcp: { port: 0 } }), 'healthCheck.port'],
+    [
+      'healthCheck timing',
+      () => healthCheck({ tcp: { port: 1 } }, { delaySeconds: -1 }),
+      'healthCheck.delaySeconds',
+    ],
+    ['killPolicy', () => killPolicy(-1), 'killPolicy.gracePeriodSeconds'],
+    ['launch', () => launch([]), 'launch'],
+    ['launchGroup', () => launchGroup({ executorId: { value: 'e' } }, []), 'launchGroup'],
+    ['reserve', () => reserve([], { role: 'r' }), 'reserve'],
+    ['unreserve', () => unreserve([scalar('cpus', 1)]), 'unreserve'],
+    [
+      'persistentVolume',
+      () => persistentVolume(scalar('cpus', 1), { id: 'v', containerPath: 'p' }),
+      'persistentVolume',
+    ],
+    ['createVolume', () => createVolume([]), 'createVolume'],
+    ['subtract', () => subtractResources([], [scalar('cpus', 1)]), 'subtractResources'],
+    [
+      'encodeMessage',
+      () => encodeMessage('mesos.NoSuchThing' as 'mesos.TaskInfo', {}, 'x'),
+      'messageType',
+    ],
+  ];
+
+  it.each(refusals)(
+    '%s refuses bad input with an InvalidArgumentError naming it',
+    (_, call, argument) => {
+      let thrown: unknown;
+      try {
+        call();
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(InvalidArgumentError);
+      expect(thrown).toBeInstanceOf(MesosNapiError);
+      expect(thrown).toMatchObject({ code: 'MESOS_NAPI_INVALID_ARGUMENT', argument });
+    },
+  );
 });

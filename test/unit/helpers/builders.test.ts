@@ -56,6 +56,20 @@ describe('builders', () => {
     expect(() => taskInfo({ ...base, command: commandInfo('x'), executor })).toThrow(/exactly one/);
   });
 
+  it('taskInfo takes the agent as agentId or slaveId, exactly one', () => {
+    const base = { name: 'x', taskId: taskId('t'), resources: [], command: commandInfo('x') };
+    const viaAgent = taskInfo({ ...base, agentId: agentId('a') });
+    const viaSlave = taskInfo({ ...base, slaveId: agentId('a') });
+    expect(viaSlave).toEqual(viaAgent);
+    expect(viaSlave.slaveId).toEqual({ value: 'a' });
+    // @ts-expect-error neither name given
+    expect(() => taskInfo(base)).toThrow('taskInfo.agentId: missing');
+    // @ts-expect-error both names given
+    expect(() => taskInfo({ ...base, agentId: agentId('a'), slaveId: agentId('a') })).toThrow(
+      'taskInfo.agentId: give agentId or slaveId, not both',
+    );
+  });
+
   it('task states and ids', () => {
     expect(isTerminal('TASK_FINISHED')).toBe(true);
     expect(isTerminal('TASK_RUNNING')).toBe(false);

@@ -199,8 +199,8 @@ describe('health checks and kill policies', () => {
   });
 
   it('refuse ports and durations Mesos would not take', () => {
-    expect(() => healthCheck({ tcp: { port: 0 } })).toThrow(/port must be an integer/);
+    expect(() => healthCheck({ tcp: { port: 0 } })).toThrow(/healthCheck.port: must be an integer/);
     expect(() => healthCheck({ command: 'x' }, { intervalSeconds: -1 })).toThrow(/intervalSeconds/);
-    expect(() => killPolicy(-1)).toThrow(/at least 0 seconds/);
+    expect(() => killPolicy(-1)).toThrow(/gracePeriodSeconds: must be at least 0 seconds/);
   });
 });

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../../../src/errors';
 import {
   addResources,
   containsResources,
@@ -95,7 +96,9 @@ describe('resource arithmetic', () => {
   });
 
   it('refuses to subtract what is not there', () => {
-    expect(() => subtractResources([scalar('cpus', 1)], [scalar('cpus', 2)])).toThrow(RangeError);
+    expect(() => subtractResources([scalar('cpus', 1)], [scalar('cpus', 2)])).toThrow(
+      InvalidArgumentError,
+    );
     expect(() => subtractResources([scalar('cpus', 1)], [scalar('mem', 1)])).toThrow(
       'cannot subtract resources that are not contained',
     );

@@ -1,21 +1,9 @@
-import { execFileSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { freshProject, packCheckout, root, run } from '../../support/packed-checkout';
 
-const root = path.join(__dirname, '..', '..', '..');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-
-function run(command: string, args: string[], cwd: string): string {
-  try {
-    return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: 'pipe', timeout: 600_000 });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `${command} ${args.join(' ')} failed in ${cwd}:\n${stdout ?? ''}${stderr ?? ''}`,
-    );
-  }
-}
 
 // What a user does with a checkout: pack it (prepack compiles lib/ in a clone that has
 // none), install the tarball into a fresh project, import it from CommonJS and ESM, and
@@ -26,17 +14,7 @@ describe('the packed tarball', () => {
 
   beforeAll(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-pack-'));
-    const clone = path.join(work, 'clone');
-    run('git', ['clone', '--quiet', '--no-hardlinks', root, clone], work);
-    // The working tree as it is, committed or not.
-    for (const file of run('git', ['ls-files', '-co', '--exclude-standard'], root).split('\n')) {
-      if (!file || !fs.existsSync(path.join(root, file))) continue;
-      fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
-      fs.copyFileSync(path.join(root, file), path.join(clone, file));
-    }
-    fs.symlinkSync(path.join(root, 'node_modules'), path.join(clone, 'node_modules'));
-    const packed = run('npm', ['pack', '--silent', '--pack-destination', work], clone).trim();
-    tarball = path.join(work, packed.split('\n').pop()!);
+    tarball = packCheckout(work);
   }, 600_000);
 
   afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
@@ -55,9 +33,7 @@ describe('the packed tarball', () => {
   });
 
   test('installs into a fresh project and imports from CommonJS, ESM and strict TypeScript', () => {
-    const project = path.join(work, 'consumer');
-    fs.mkdirSync(project);
-    fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "consumer", "private": true }');
+    const project = freshProject(work, 'consumer');
     run(
       'npm',
       ['install', '--no-audit', '--no-fund', '--silent', tarball, '@types/node@20'],
