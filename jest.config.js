@@ -38,5 +38,15 @@ module.exports = {
       },
       testMatch: ['<rootDir>/test/cluster/**/*.test.ts'],
     },
+    {
+      displayName: 'comparison',
+      preset: 'ts-jest',
+      testEnvironment: 'node',
+      moduleNameMapper: {
+        '^mesos-napi$': '<rootDir>/src/index.ts',
+        '^mesos-napi/testing$': '<rootDir>/src/testing/index.ts',
+      },
+      testMatch: ['<rootDir>/test/comparison/**/*.test.ts'],
+    },
   ],
 };
