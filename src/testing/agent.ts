@@ -28,6 +28,17 @@ export interface AgentHost {
   timestamp(): number;
   /** How long a custom executor lives on after its last task ended; undefined: forever. */
   executorLingerMs: number | undefined;
+  /** A user Executor for this executor, started by the cluster; undefined: scripts. */
+  startExecutor(agent: SimAgent, executor: AgentExecutor): ExecutorRun | undefined;
+}
+
+/** A user Executor running on the agent (through the simulated executor driver). */
+export interface ExecutorRun {
+  launch(task: TaskInfo): void;
+  kill(taskId: string): void;
+  frameworkMessage(data: Uint8Array): void;
+  /** The framework is torn down: shutdown() to the executor. */
+  shutdown(): void;
 }
 
 export interface AgentTask {
@@ -51,6 +62,7 @@ export interface AgentExecutor {
   resources: ResourceLike[];
   tasks: Set<string>;
   exit?: VirtualTimer;
+  run?: ExecutorRun;
 }
 
 /** A simulated agent: runs tasks by their scripts and sends their updates reliably. */
@@ -86,16 +98,20 @@ export class SimAgent {
     const executorId = info.executor?.executorId.value ?? info.taskId.value;
     if (info.executor) {
       const key = this.key(frameworkId, executorId);
-      const executor = this.executors.get(key) ?? {
-        info: info.executor,
-        frameworkId,
-        resources: executorResources,
-        tasks: new Set<string>(),
-      };
+      let executor = this.executors.get(key);
+      if (!executor) {
+        executor = {
+          info: info.executor,
+          frameworkId,
+          resources: executorResources,
+          tasks: new Set<string>(),
+        };
+        this.executors.set(key, executor);
+        executor.run = this.host.startExecutor(this, executor);
+      }
       executor.exit?.cancel();
       executor.exit = undefined;
       executor.tasks.add(info.taskId.value);
-      this.executors.set(key, executor);
     }
     const task: AgentTask = {
       info,
@@ -110,6 +126,11 @@ export class SimAgent {
       killing: false,
     };
     this.tasks.set(this.key(frameworkId, info.taskId.value), task);
+    const run = this.executor(frameworkId, executorId)?.run;
+    if (run) {
+      run.launch(info);
+      return;
+    }
     let delay = 0;
     script.steps.forEach((step, i) => {
       delay += toMilliseconds(step.after ?? 0, `script.steps[${i}].after`);
@@ -133,6 +154,11 @@ export class SimAgent {
   /** killTask reached the agent: the executor kills the task (TASK_KILLED). */
   kill(task: AgentTask): void {
     if (isTerminal(task.state) || task.killing) return;
+    const run = this.executor(task.frameworkId, task.executorId)?.run;
+    if (run) {
+      run.kill(task.info.taskId.value);
+      return;
+    }
     task.killing = true;
     for (const step of task.steps) step.cancel();
     this.host.clock.schedule(task.killedAfterMs, () => {
@@ -209,7 +235,8 @@ export class SimAgent {
       return t !== undefined && !isTerminal(t.state);
     });
     const linger = this.host.executorLingerMs;
-    if (live || linger === undefined) return;
+    // A user Executor decides itself when to end.
+    if (live || linger === undefined || executor.run) return;
     executor.exit = this.host.clock.schedule(linger, () => this.terminateExecutor(executor, 0));
   }
 
@@ -242,6 +269,7 @@ export class SimAgent {
     for (const [key, executor] of this.executors) {
       if (executor.frameworkId !== frameworkId) continue;
       executor.exit?.cancel();
+      executor.run?.shutdown();
       this.executors.delete(key);
     }
   }

@@ -3,7 +3,10 @@ import type { Filters, TaskInfo, TaskState, TaskStatus } from '../messages/types
 import { withBinding } from '../native/load';
 import type { Scheduler } from '../scheduler/scheduler';
 import { MesosSchedulerDriver, type SchedulerDriverOptions } from '../scheduler/scheduler-driver';
+import type { Executor } from '../executor/executor';
+import type { ExecutorInfo } from '../messages/types.generated';
 import { SimAgent } from './agent';
+import { startExecutorRun } from './executor-run';
 import {
   attributesOf,
   DEFAULT_AGENT_RESOURCES,
@@ -86,6 +89,12 @@ export class SimulatedCluster {
   private nextUuid = 0;
   /** Framework messages sent to executors. */
   readonly executorMessages: ExecutorMessage[] = [];
+  /** Callbacks delivered to the user Executors started by runExecutor, in order. */
+  readonly executorEvents: (RecordedEvent & { executorId: string })[] = [];
+  private readonly executorFactories: {
+    match: (info: ExecutorInfo) => boolean;
+    make: (info: ExecutorInfo) => Executor;
+  }[] = [];
 
   constructor(options: SimulatedClusterOptions = {}) {
     const allocationIntervalMs = toMilliseconds(
@@ -112,8 +121,13 @@ export class SimulatedCluster {
       unsupported: (what) => this.unsupported(what),
       allocationIntervalMs,
       offerTimeoutMs,
-      messageToExecutor: (frameworkId, agentId, executorId, data) =>
-        this.executorMessages.push({ at: clock.now, frameworkId, agentId, executorId, data }),
+      messageToExecutor: (frameworkId, agentId, executorId, data) => {
+        this.executorMessages.push({ at: clock.now, frameworkId, agentId, executorId, data });
+        this.agentList
+          .find((a) => a.id === agentId)
+          ?.executor(frameworkId, executorId)
+          ?.run?.frameworkMessage(data);
+      },
     });
     const master = this.master;
     this.sim = {
@@ -134,6 +148,24 @@ export class SimulatedCluster {
       newUuid: () => this.uuid(),
       timestamp: () => this.timestamp(),
       executorLingerMs,
+      startExecutor: (agent, executor) => {
+        const factory = this.executorFactories.find((f) => f.match(executor.info));
+        if (!factory) return undefined;
+        return startExecutorRun(
+          {
+            sim: this.sim,
+            master,
+            recordEvent: (executorId, event, args) =>
+              this.executorEvents.push({ at: clock.now, executorId, event, args }),
+            failed: (error) => {
+              this.failure ??= error instanceof Error ? error : new Error(String(error));
+            },
+          },
+          agent,
+          executor,
+          factory.make(executor.info),
+        );
+      },
     };
     for (const [i, spec] of (options.agents ?? [{}]).entries())
       this.addAgent(spec, `options.agents[${i}]`);
@@ -185,6 +217,24 @@ export class SimulatedCluster {
   /** Decides how launched tasks behave; rules added later are asked first. */
   onLaunch(rule: TaskRule): this {
     this.rules.unshift(rule);
+    return this;
+  }
+
+  /**
+   * Runs your Executor for the executors `match` selects (an executor id, or a test of the
+   * ExecutorInfo): when the first task for one arrives on an agent, `make` gives the
+   * Executor, which runs on a real MesosExecutorDriver over the simulated agent (registered,
+   * launchTask, killTask, frameworkMessage, shutdown; its status updates and messages reach
+   * the scheduler). Its tasks follow it, not scripts. When its driver stops, the executor
+   * has exited (status 0).
+   */
+  runExecutor(
+    match: string | ((info: ExecutorInfo) => boolean),
+    make: (info: ExecutorInfo) => Executor,
+  ): this {
+    const test =
+      typeof match === 'string' ? (info: ExecutorInfo) => info.executorId.value === match : match;
+    this.executorFactories.unshift({ match: test, make });
     return this;
   }
 

@@ -1,9 +1,13 @@
 import type { NativeBinding, NativeDispatch } from '../native/binding';
+import { SimExecutorDriver, type ExecutorSide } from './sim-executor-driver';
 import { SimSchedulerDriver } from './sim-scheduler-driver';
 import type { SimulationHost } from './simulation-host';
 
-/** A native binding whose scheduler drivers talk to the simulated master. */
-export function simulatedBinding(host: SimulationHost): NativeBinding {
+/**
+ * A native binding whose scheduler drivers talk to the simulated master, and whose executor
+ * driver (when `executor` is given) to its simulated agent.
+ */
+export function simulatedBinding(host: SimulationHost, executor?: ExecutorSide): NativeBinding {
   return {
     SchedulerDriver: function (
       dispatch: NativeDispatch,
@@ -24,8 +28,9 @@ export function simulatedBinding(host: SimulationHost): NativeBinding {
         localWorkDir,
       );
     } as unknown as NativeBinding['SchedulerDriver'],
-    ExecutorDriver: function () {
-      throw new Error('the simulated cluster does not run executor drivers');
+    ExecutorDriver: function (dispatch: NativeDispatch) {
+      if (!executor) throw new Error('the simulated cluster starts executor drivers itself');
+      return new SimExecutorDriver(executor, dispatch);
     } as unknown as NativeBinding['ExecutorDriver'],
     processEnvironment: () =>
       Object.fromEntries(
