@@ -367,11 +367,26 @@ export class SimulatedCluster {
 
   /**
    * The leading master fails: every scheduler is disconnected (its offers gone, its filters
-   * forgotten); after `downFor` (default 0) a new master leads and schedulers get
-   * reregistered; agents send their unacknowledged updates again.
+   * forgotten); after `downFor` (default 0) a new master leads and, as Mesos does for a
+   * framework that subscribes to a new master, schedulers get registered() again with their
+   * id (MESOS-786); agents send their unacknowledged updates again.
    */
   failoverMaster(options: { downFor?: Duration } = {}): void {
     this.master.failover(toMilliseconds(options.downFor ?? 0, 'options.downFor'));
+  }
+
+  /**
+   * The connection between a scheduler (default: every one) and the master breaks:
+   * disconnected, its offers taken back; after `downFor` (default 0) it subscribes again and
+   * is reregistered (the master still knows it).
+   */
+  disconnectScheduler(options: { frameworkId?: string; downFor?: Duration } = {}): void {
+    const downMs = toMilliseconds(options.downFor ?? 0, 'options.downFor');
+    for (const framework of this.master.frameworkList()) {
+      if (options.frameworkId === undefined || framework.id === options.frameworkId) {
+        this.master.disconnect(framework, downMs);
+      }
+    }
   }
 
   /** Rescinds an outstanding offer (default: all of them); returns the ids rescinded. */

@@ -431,9 +431,32 @@ export class SimMaster {
           if (isTerminal(task.state) && task.statusUpdateState === undefined)
             framework.tasks.delete(id);
         }
-        framework.link.reregistered(this.info());
+        // The new master does not know the framework (or knows it only from its agents):
+        // it answers the driver's subscription with FrameworkRegisteredMessage (MESOS-786).
+        framework.link.registered(framework.id, this.info());
+        framework.active = framework.link.listening;
       }
       for (const agent of this.host.agents()) if (agent.reachable) agent.resendAll();
+      this.host.clock.schedule(0, () => this.allocate());
+    });
+  }
+
+  /**
+   * The scheduler's connection to the master breaks: the master deactivates the framework and
+   * takes back its offers; after downMs the driver subscribes again and, known to this
+   * master, is reregistered.
+   */
+  disconnect(framework: SimFramework, downMs: number): void {
+    this.version++;
+    if (!framework.link.listening) return;
+    framework.active = false;
+    this.removeOffers(framework);
+    framework.link.disconnected();
+    this.host.clock.schedule(downMs, () => {
+      this.version++;
+      if (!this.up || this.frameworks.get(framework.id) !== framework) return;
+      framework.link.reregistered(this.info());
+      framework.active = framework.link.listening;
       this.host.clock.schedule(0, () => this.allocate());
     });
   }

@@ -99,7 +99,7 @@ test('executor lost: its task fails (REASON_EXECUTOR_TERMINATED), then executorL
   await driver.join();
 });
 
-test('master failover: disconnected, then reregistered; unacknowledged updates come again; launches while away are lost', async () => {
+test('master failover: disconnected, then registered again; unacknowledged updates come again; launches while away are lost', async () => {
   const cluster = new SimulatedCluster();
   const { driver, offers, statuses } = launcher(cluster);
   await cluster.advance(0);
@@ -125,8 +125,35 @@ test('master failover: disconnected, then reregistered; unacknowledged updates c
     }),
   );
   await cluster.advance('5s');
-  expect(events(cluster, before)).toContain('reregistered');
+  expect(events(cluster, before).slice(0, 3)).toEqual([
+    'disconnected',
+    'statusUpdate',
+    'registered',
+  ]);
   expect(cluster.statesOf('t').at(-1)).toBe('TASK_RUNNING');
+  driver.stop();
+  await driver.join();
+});
+
+test('a broken scheduler connection: disconnected, its offers gone, then reregistered and offered again', async () => {
+  const cluster = new SimulatedCluster();
+  const trace: string[] = [];
+  const driver = cluster.schedulerDriver(
+    {
+      registered: () => void trace.push('registered'),
+      reregistered: () => void trace.push('reregistered'),
+      disconnected: () => void trace.push('disconnected'),
+      resourceOffers: () => void trace.push('offers'),
+    },
+    { framework },
+  );
+  driver.start();
+  await cluster.advance(0);
+  cluster.disconnectScheduler({ downFor: '3s' });
+  await cluster.advance('2s');
+  expect(cluster.outstandingOffers()).toEqual([]);
+  await cluster.advance('1s');
+  expect(trace).toEqual(['registered', 'offers', 'disconnected', 'reregistered', 'offers']);
   driver.stop();
   await driver.join();
 });
