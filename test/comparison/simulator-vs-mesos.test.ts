@@ -1,7 +1,9 @@
 import { filters, scalar } from '../../src/helpers';
 import type { Input, Offer, TaskInfo } from '../../src/messages';
 import { Status } from '../../src/status';
+import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { useLocalCluster } from '../support/cluster';
+import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
 import { AGENT_RESOURCES, realSide, simulatedSide, Trace, type Side } from '../support/comparison';
 import { mesosForTests } from '../support/mesos';
 
@@ -151,11 +153,52 @@ const scenarios: Record<string, Scenario> = {
   },
 };
 
+/** Needs a master elected through ZooKeeper on the real side. */
+const failoverScenarios: Record<string, Scenario> = {
+  async 'master failover: disconnected, registered again, the task kept'(side) {
+    const trace = new Trace();
+    let first = true;
+    trace.onOffers = (driver, offers) => {
+      for (const offer of offers) {
+        if (first) driver.launchTasks(offer.id, [command('kept', offer, 'sleep 1000')]);
+        else driver.declineOffer(offer.id, filters(1000));
+        first = false;
+      }
+    };
+    const driver = side.driver(trace, { framework: { ...framework, failoverTimeout: 60 } });
+    driver.start();
+    await side.until('kept to run', () => trace.statesOf('kept').includes('TASK_RUNNING'));
+    await side.failoverMaster();
+    const registeredTwice = () => trace.lines.filter((l) => l === 'registered').length === 2;
+    await side.until('registered with the new master', registeredTwice, 60_000);
+    // Until its agent has reregistered, the new master drops reconciliation: ask until answered.
+    const answered = () => trace.statuses.some((s) => s.reason === 'REASON_RECONCILIATION');
+    for (let i = 0; i < 30 && !answered(); i++) {
+      driver.reconcileTasks([{ taskId: { value: 'kept' }, state: 'TASK_RUNNING' }]);
+      await side.until('an answer', answered, 2000).catch(() => undefined);
+    }
+    expect(answered()).toBe(true);
+    expect(trace.lines).toContain('disconnected');
+    driver.stop();
+    await driver.join();
+    const lines = trace.withoutOffers();
+    const firstAnswer = lines.findIndex((l) => l.includes('REASON_RECONCILIATION'));
+    return lines.filter((l, i) => !l.includes('REASON_RECONCILIATION') || i === firstAnswer);
+  },
+};
+
 const simulatedRuns = new Map<string, string[]>();
 
+const all = { ...scenarios, ...failoverScenarios };
+
 describe('scenarios on the simulator', () => {
-  test.each(Object.keys(scenarios))('%s', async (name) => {
-    simulatedRuns.set(name, await scenarios[name](simulatedSide()));
+  test.each(Object.keys(all))('%s', async (name) => {
+    const lines = await all[name](simulatedSide());
+    // Each scenario sees offers or status updates: a comparison of nothing proves nothing.
+    expect(lines.some((line) => / TASK_/.test(line) || line.startsWith('resourceOffers'))).toBe(
+      true,
+    );
+    simulatedRuns.set(name, lines);
   });
 });
 
@@ -176,6 +219,43 @@ if ('reason' in mesos) {
         expect(simulated).toEqual(real);
       },
       90_000,
+    );
+  });
+
+  const noZooKeeper = zookeeperMissing();
+  if (noZooKeeper) {
+    process.stdout.write(
+      `skipped "the simulator against a real Mesos, failover": ${noZooKeeper}\n`,
+    );
+  }
+  (noZooKeeper ? describe.skip : describe)('the simulator against a real Mesos, failover', () => {
+    let zookeeper: ZooKeeper | undefined;
+    let cluster: LocalCluster | undefined;
+    beforeAll(async () => {
+      zookeeper = await startZooKeeper();
+      cluster = await startLocalCluster({
+        zk: zookeeper.url('/mesos'),
+        resources: AGENT_RESOURCES,
+      });
+    }, 120_000);
+    afterAll(async () => {
+      await cluster?.stop();
+      await zookeeper?.stop();
+    });
+    test.each(Object.keys(failoverScenarios))(
+      '%s',
+      async (name) => {
+        const real = await failoverScenarios[name](
+          realSide(
+            () => cluster!.master,
+            () => cluster!.restartMaster(),
+          ),
+        );
+        const simulated =
+          simulatedRuns.get(name) ?? (await failoverScenarios[name](simulatedSide()));
+        expect(simulated).toEqual(real);
+      },
+      150_000,
     );
   });
 }

@@ -16,6 +16,8 @@ export interface Side {
   pass(ms: number): Promise<void>;
   /** Resolves once predicate() holds, within `ms` of (virtual or real) time. */
   until(what: string, predicate: () => boolean, ms?: number): Promise<void>;
+  /** The leading master fails and a new one takes over. */
+  failoverMaster(): Promise<void>;
 }
 
 /** The agent both sides have. */
@@ -33,6 +35,7 @@ export function simulatedSide(): Side {
     name: 'simulated',
     driver: (scheduler, options) => cluster.schedulerDriver(scheduler, options),
     pass: (ms) => cluster.advance(ms),
+    failoverMaster: async () => cluster.failoverMaster({ downFor: '5s' }),
     until: async (what, predicate, ms = 30_000) => {
       const deadline = cluster.now + ms;
       while (!predicate()) {
@@ -43,8 +46,12 @@ export function simulatedSide(): Side {
   };
 }
 
-export function realSide(master: () => string): Side {
+export function realSide(
+  master: () => string,
+  restartMaster: () => Promise<void> = () => Promise.reject(new Error('no ZooKeeper here')),
+): Side {
   return {
+    failoverMaster: restartMaster,
     name: 'real',
     driver: (scheduler, options) =>
       new MesosSchedulerDriver(scheduler, { ...options, master: master() }),
