@@ -54,6 +54,8 @@ export interface AgentTask {
   steps: VirtualTimer[];
   killedAfterMs: number;
   killing: boolean;
+  /** The command executor sends TASK_KILLING first (TASK_KILLING_STATE frameworks). */
+  killingState: boolean;
 }
 
 export interface AgentExecutor {
@@ -93,6 +95,7 @@ export class SimAgent {
     info: TaskInfo,
     script: TaskScript,
     executorResources: ResourceLike[],
+    options: { killingState: boolean },
   ): void {
     const custom = !!info.executor;
     const executorId = info.executor?.executorId.value ?? info.taskId.value;
@@ -124,6 +127,7 @@ export class SimAgent {
       steps: [],
       killedAfterMs: toMilliseconds(script.killedAfter ?? 0, 'script.killedAfter'),
       killing: false,
+      killingState: options.killingState && !custom,
     };
     this.tasks.set(this.key(frameworkId, info.taskId.value), task);
     const run = this.executor(frameworkId, executorId)?.run;
@@ -161,6 +165,7 @@ export class SimAgent {
     }
     task.killing = true;
     for (const step of task.steps) step.cancel();
+    if (task.killingState) this.update(task, 'TASK_KILLING', 'SOURCE_EXECUTOR', {});
     this.host.clock.schedule(task.killedAfterMs, () => {
       if (!isTerminal(task.state)) this.update(task, 'TASK_KILLED', 'SOURCE_EXECUTOR', {});
     });

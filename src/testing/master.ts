@@ -229,7 +229,9 @@ export class SimMaster {
           state: 'TASK_STAGING',
           holds: allocated(task.resources, first.role),
         });
-        agent.launch(framework.id, info, this.host.scriptFor(info, agent), executorResources);
+        agent.launch(framework.id, info, this.host.scriptFor(info, agent), executorResources, {
+          killingState: hasCapability(framework.info, 'TASK_KILLING_STATE'),
+        });
       }
     }
     if (remaining.length > 0) this.refuse(framework, first, remaining, filters);

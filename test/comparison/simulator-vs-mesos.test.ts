@@ -128,6 +128,28 @@ const scenarios: Record<string, Scenario> = {
     return trace.withoutOffers();
   },
 
+  async 'kill with TASK_KILLING_STATE: TASK_KILLING, then TASK_KILLED'(side) {
+    const trace = new Trace();
+    let first = true;
+    trace.onOffers = (driver, offers) => {
+      for (const offer of offers) {
+        if (first) driver.launchTasks(offer.id, [command('doomed', offer, 'sleep 1000')]);
+        else driver.declineOffer(offer.id, filters(1000));
+        first = false;
+      }
+    };
+    const driver = side.driver(trace, {
+      framework: { ...framework, capabilities: [{ type: 'TASK_KILLING_STATE' }] },
+    });
+    driver.start();
+    await side.until('doomed to run', () => trace.statesOf('doomed').includes('TASK_RUNNING'));
+    driver.killTask({ value: 'doomed' });
+    await side.until('doomed killed', () => trace.statesOf('doomed').includes('TASK_KILLED'));
+    driver.stop();
+    await driver.join();
+    return trace.withoutOffers();
+  },
+
   async 'explicit acknowledgements: one update at a time, resent until acknowledged'(side) {
     const trace = new Trace();
     let first = true;
