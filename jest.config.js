@@ -12,22 +12,41 @@ module.exports = {
       displayName: 'unit',
       preset: 'ts-jest',
       testEnvironment: 'node',
-      moduleNameMapper: { '^mesos-napi$': '<rootDir>/src/index.ts' },
+      moduleNameMapper: {
+        '^mesos-napi$': '<rootDir>/src/index.ts',
+        '^mesos-napi/testing$': '<rootDir>/src/testing/index.ts',
+      },
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
     },
     {
       displayName: 'native',
       preset: 'ts-jest',
       testEnvironment: 'node',
-      moduleNameMapper: { '^mesos-napi$': '<rootDir>/src/index.ts' },
+      moduleNameMapper: {
+        '^mesos-napi$': '<rootDir>/src/index.ts',
+        '^mesos-napi/testing$': '<rootDir>/src/testing/index.ts',
+      },
       testMatch: ['<rootDir>/test/native/**/*.test.ts'],
     },
     {
       displayName: 'cluster',
       preset: 'ts-jest',
       testEnvironment: 'node',
-      moduleNameMapper: { '^mesos-napi$': '<rootDir>/src/index.ts' },
+      moduleNameMapper: {
+        '^mesos-napi$': '<rootDir>/src/index.ts',
+        '^mesos-napi/testing$': '<rootDir>/src/testing/index.ts',
+      },
       testMatch: ['<rootDir>/test/cluster/**/*.test.ts'],
+    },
+    {
+      displayName: 'comparison',
+      preset: 'ts-jest',
+      testEnvironment: 'node',
+      moduleNameMapper: {
+        '^mesos-napi$': '<rootDir>/src/index.ts',
+        '^mesos-napi/testing$': '<rootDir>/src/testing/index.ts',
+      },
+      testMatch: ['<rootDir>/test/comparison/**/*.test.ts'],
     },
   ],
 };

@@ -7,6 +7,8 @@ import {
   newTaskId,
   takeResources,
   taskInfo,
+  type CommandInfo,
+  type Input,
   type Offer,
   type ResourceLike,
   type Scheduler,
@@ -33,12 +35,31 @@ export class HttpServerScheduler implements Scheduler {
   readonly finished: Promise<void>;
   private finish!: () => void;
 
+  private readonly log: (line: string) => void;
+  private executor: Input<CommandInfo> | undefined;
+
+  /**
+   * options.log: where progress lines go (default console.log); options.executor: the
+   * executor's command (default: this example's executor.js, run by this node).
+   */
   constructor(
     private tasks: number,
     private readonly lifetimeSeconds: number | undefined,
-    private readonly log: (line: string) => void = (line) => console.log(line),
+    options: { log?: (line: string) => void; executor?: Input<CommandInfo> } = {},
   ) {
+    this.log = options.log ?? ((line) => console.log(line));
+    this.executor = options.executor;
     this.finished = new Promise((resolve) => (this.finish = resolve));
+  }
+
+  private executorCommand(): Input<CommandInfo> {
+    this.executor ??= executorCommand(path.join(__dirname, 'executor.js'), {
+      environment: {
+        MESOS_QUIET: process.env.MESOS_QUIET ?? 'true',
+        GLOG_minloglevel: process.env.GLOG_minloglevel ?? '2',
+      },
+    });
+    return this.executor;
   }
 
   registered(
@@ -56,7 +77,8 @@ export class HttpServerScheduler implements Scheduler {
       this.log(`offer ${offer.id.value} from ${offer.hostname}`);
       const launch = [];
       let resources: ResourceLike[] = offer.resources;
-      while (!this.shuttingDown && this.launched.size + launch.length < this.tasks) {
+      // launched already counts the tasks staged in this loop.
+      while (!this.shuttingDown && this.launched.size < this.tasks) {
         const forExecutor = takeResources(resources, EXECUTOR);
         const forTask = forExecutor && takeResources(forExecutor.remaining, TASK);
         if (!forExecutor || !forTask) break;
@@ -73,12 +95,7 @@ export class HttpServerScheduler implements Scheduler {
             executor: executorInfo({
               executorId: { value: id.value },
               name: 'mesos-napi http-server executor',
-              command: executorCommand(path.join(__dirname, 'executor.js'), {
-                environment: {
-                  MESOS_QUIET: process.env.MESOS_QUIET ?? 'true',
-                  GLOG_minloglevel: process.env.GLOG_minloglevel ?? '2',
-                },
-              }),
+              command: this.executorCommand(),
               resources: forExecutor.taken,
             }),
           }),

@@ -27,3 +27,18 @@ export function loadBinding(): NativeBinding {
   }
   return loaded;
 }
+
+/**
+ * Runs fn with `binding` in place of the addon: drivers constructed inside fn use it (they
+ * take their binding in the constructor). The simulated cluster (src/testing) builds its
+ * drivers this way, so that it never loads the addon.
+ */
+export function withBinding<T>(binding: NativeBinding, fn: () => T): T {
+  const saved = override;
+  override = binding;
+  try {
+    return fn();
+  } finally {
+    override = saved;
+  }
+}

@@ -49,6 +49,28 @@ describe('the packed tarball', () => {
     );
     expect(run(process.execPath, ['main.cjs'], project).trim()).toBe('function DRIVER_STOPPED');
     expect(run(process.execPath, ['main.mjs'], project).trim()).toBe('function DRIVER_STOPPED');
+    // The testing kit, from its subpath: a scheduler on the simulated cluster, no addon.
+    fs.writeFileSync(
+      path.join(project, 'kit.cjs'),
+      [
+        "const { SimulatedCluster } = require('mesos-napi/testing');",
+        'const cluster = new SimulatedCluster();',
+        'let offers = 0;',
+        'const driver = cluster.schedulerDriver(',
+        '  { resourceOffers(d, batch) { offers += batch.length; for (const o of batch) d.declineOffer(o.id); } },',
+        "  { framework: { user: 'kit', name: 'kit' } },",
+        ');',
+        'driver.start();',
+        "cluster.advance('12s').then(() => { driver.stop(); return driver.join(); })",
+        '  .then((status) => console.log(offers, status));',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(project, 'kit.mjs'),
+      "import { SimulatedCluster, runsFor } from 'mesos-napi/testing'; console.log(typeof SimulatedCluster, typeof runsFor);",
+    );
+    expect(run(process.execPath, ['kit.cjs'], project).trim()).toBe('3 DRIVER_STOPPED');
+    expect(run(process.execPath, ['kit.mjs'], project).trim()).toBe('function function');
     const source = [
       "import { MesosSchedulerDriver, takeResources, type Scheduler } from 'mesos-napi';",
       'const scheduler: Scheduler = {',
@@ -59,6 +81,9 @@ describe('the packed tarball', () => {
       '  },',
       '};',
       "export const make = () => new MesosSchedulerDriver(scheduler, { framework: { user: '', name: 'x' }, master: 'local' });",
+      "import { SimulatedCluster, type TaskRule } from 'mesos-napi/testing';",
+      "export const rule: TaskRule = () => ({ steps: [{ state: 'TASK_RUNNING' }] });",
+      "export const simulated = () => new SimulatedCluster().onLaunch(rule).schedulerDriver(scheduler, { framework: { user: 'u', name: 'x' } });",
     ].join('\n');
     const strict = { strict: true, noEmit: true, skipLibCheck: false, types: [] };
     fs.writeFileSync(path.join(project, 'main.mts'), source);

@@ -32,7 +32,10 @@ describe('README code blocks', () => {
           types: ['node'],
           typeRoots: [path.join(root, 'node_modules', '@types')],
           baseUrl: dir,
-          paths: { 'mesos-napi': [path.join(root, 'lib', 'index.d.ts')] },
+          paths: {
+            'mesos-napi': [path.join(root, 'lib', 'index.d.ts')],
+            'mesos-napi/testing': [path.join(root, 'lib', 'testing', 'index.d.ts')],
+          },
         };
         const configs = {
           'tsconfig.cjs.json': { ...strict, module: 'commonjs', moduleResolution: 'node10' },

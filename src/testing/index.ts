@@ -1,0 +1,16 @@
+/**
+ * mesos-napi/testing: a simulated Mesos cluster on a virtual clock, to unit-test schedulers
+ * without Mesos (README, "Testing schedulers").
+ */
+export { SimulatedCluster } from './cluster';
+export type {
+  SimulatedClusterOptions,
+  SimulatedDriverOptions,
+  SimulatedTask,
+  ExecutorMessage,
+} from './cluster';
+export type { AgentSpec } from './agent-spec';
+export type { Duration } from './duration';
+export type { RecordedCall, RecordedEvent, LaunchRecord, DeclineRecord } from './history';
+export { runsFor, failsAtOnce, defaultScript } from './task-script';
+export type { TaskRule, TaskScript, TaskStep } from './task-script';

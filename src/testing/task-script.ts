@@ -1,0 +1,61 @@
+import type { TaskInfo, TaskState, TaskStatus_Reason } from '../messages/types.generated';
+import type { Duration } from './duration';
+
+/** One state a simulated task reports, `after` (default 0) the step before it. */
+export interface TaskStep {
+  after?: Duration;
+  state: TaskState;
+  reason?: TaskStatus_Reason;
+  message?: string;
+  healthy?: boolean;
+  data?: Uint8Array;
+}
+
+/**
+ * How a launched task behaves on its agent: the updates its executor sends, in order (after
+ * the last step it stays in its last state until killed or lost), and how long a kill takes.
+ */
+export interface TaskScript {
+  steps: TaskStep[];
+  /** Time from killTask reaching the agent to TASK_KILLED. Default 0. */
+  killedAfter?: Duration;
+}
+
+/** Decides the script of a launched task; undefined leaves it to the next rule (or the default). */
+export type TaskRule = (
+  task: TaskInfo,
+  agent: { id: string; hostname: string },
+) => TaskScript | undefined;
+
+/**
+ * A task that starts and runs for `duration`, then ends in `end` (default TASK_FINISHED).
+ * Command tasks report TASK_STARTING first, as Mesos's command executor does.
+ */
+export function runsFor(
+  duration: Duration,
+  end: TaskState = 'TASK_FINISHED',
+  fields: Omit<TaskStep, 'after' | 'state'> = {},
+): TaskRule {
+  return (task) => ({
+    steps: [...startSteps(task), { after: duration, state: end, ...fields }],
+  });
+}
+
+/** A task that fails as soon as it is started, with the given message. */
+export function failsAtOnce(message = 'Command exited with status 1'): TaskRule {
+  return (task) => ({
+    steps: [...startSteps(task), { state: 'TASK_FAILED', message }],
+  });
+}
+
+/** What a task does when no rule decides: starts and runs until killed. */
+export function defaultScript(task: TaskInfo): TaskScript {
+  return { steps: startSteps(task) };
+}
+
+/** TASK_STARTING then TASK_RUNNING for command tasks (the command executor), TASK_RUNNING otherwise. */
+export function startSteps(task: TaskInfo): TaskStep[] {
+  return task.executor
+    ? [{ state: 'TASK_RUNNING' }]
+    : [{ state: 'TASK_STARTING' }, { state: 'TASK_RUNNING' }];
+}
