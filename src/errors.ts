@@ -94,3 +94,12 @@ export class AddonNotFoundError extends MesosNapiError {
     Object.defineProperty(this, 'solutions', { value: solutions });
   }
 }
+
+/**
+ * A leader election cannot go on: the ZooKeeper group failed for good (for example a
+ * refused authentication), the election was withdrawn or closed while a `contend()` was
+ * waiting, or the addon was built without the ZooKeeper C client's headers.
+ */
+export class LeaderElectionError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_LEADER_ELECTION';
+}

@@ -15,6 +15,7 @@ export {
   ExecutorEnvironmentError,
   LocalClusterBusyError,
   AddonNotFoundError,
+  LeaderElectionError,
 } from './errors';
 
 export { checkExecutorEnvironment, REQUIRED_EXECUTOR_VARIABLES } from './executor/executor-env';
@@ -38,3 +39,4 @@ export type {
 export { startLocalCluster } from './cluster';
 export type { LocalCluster, LocalClusterOptions } from './cluster';
 export * from './helpers';
+export * from './ha';

@@ -4,6 +4,9 @@
 #include <mesos/version.hpp>
 
 #include "../executor/executor_driver_wrap.h"
+#ifndef MESOS_NAPI_WITHOUT_ZOOKEEPER
+#include "../ha/election_wrap.h"
+#endif
 #include "../scheduler/scheduler_driver_wrap.h"
 #include "addon_data.h"
 #include "process_environment.h"
@@ -29,6 +32,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   AddonData::Install(env);
   exports.Set("SchedulerDriver", SchedulerDriverWrap::Define(env));
   exports.Set("ExecutorDriver", ExecutorDriverWrap::Define(env));
+#ifndef MESOS_NAPI_WITHOUT_ZOOKEEPER
+  exports.Set("ZooKeeperElection", ElectionWrap::Define(env));
+#endif
   exports.Set("processEnvironment", Napi::Function::New(env, ProcessEnvironment));
   exports.Set("teardownDrivers", Napi::Function::New(env, TeardownDrivers));
   exports.Set("mesosVersion", Napi::String::New(env, MESOS_VERSION));

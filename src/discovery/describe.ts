@@ -13,6 +13,9 @@ export function describeDiscovery(discovery: Discovery): string {
     lines.push(
       `  .proto root:  ${install.protoRoot ?? '(none: mesos/mesos.proto is not installed)'}`,
     );
+    lines.push(
+      `  zookeeper.h:  ${install.zookeeperIncludeDir ?? '(not found: built without leader election)'}`,
+    );
     lines.push(`  mesos-master: ${install.master ?? '(not installed)'}`);
     lines.push(`  mesos-agent:  ${install.agent ?? '(not installed)'}`);
     const { headerVersion, generatedWith, headerFile, problem } = install.protobuf;

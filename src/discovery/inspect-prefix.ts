@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { findZooKeeperHeaders } from './compile-flags';
 import { isDirectory, isFile, readText } from './files';
 import { checkProtobuf } from './protobuf-check';
 import type { DiscoveryRule, MesosInstall } from './types';
@@ -82,6 +83,7 @@ export function inspectPrefix(
       master: firstFile(sbin.map((dir) => path.join(dir, 'mesos-master'))),
       agent: firstFile(sbin.map((dir) => path.join(dir, 'mesos-agent'))),
       protobuf: checkProtobuf(includeDirs, includeDir),
+      zookeeperIncludeDir: findZooKeeperHeaders(includeDirs),
     },
   };
 }

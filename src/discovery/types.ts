@@ -34,6 +34,11 @@ export interface MesosInstall {
   master?: string;
   agent?: string;
   protobuf: ProtobufCheck;
+  /**
+   * The directory holding the ZooKeeper C client's zookeeper.h (leader election needs it);
+   * undefined when not found.
+   */
+  zookeeperIncludeDir?: string;
 }
 
 export interface Rejection {

@@ -112,9 +112,54 @@ export interface NativeExecutorDriverConstructor {
   new (dispatch: NativeDispatch, environment: Record<string, string> | null): NativeExecutorDriver;
 }
 
+/**
+ * Events of a ZooKeeperElection (native/ha/election_process.h), passed to NativeDispatch.
+ * `generation` is the one given to contend(), `request` the one given to check().
+ */
+export interface NativeElectionEvents {
+  /** The group's oldest member, the leader, changed; its data as it joined. */
+  leader: [membershipId: number, data: string];
+  /** The group has no member (every session gone, or this one expired). */
+  noLeader: [];
+  /** The group failed for good: no more leader events. */
+  detectFailed: [message: string];
+  contended: [generation: number];
+  contendFailed: [generation: number, message: string];
+  /** The membership was cancelled (message '': session expired, or withdrawn) or failed. */
+  candidacyLost: [generation: number, message: string];
+  /** result 1: withdrawn, 0: nothing to withdraw, -1: failed (message says why). */
+  withdrawn: [generation: number, result: number, message: string];
+  /**
+   * What ZooKeeper holds now for the current leader's membership: result 1 with its
+   * data, 0 (no leader, or the membership is gone), -1 with why the read failed.
+   */
+  checked: [request: number, result: number, dataOrMessage: string];
+}
+
+/**
+ * Contends for leadership of one ZooKeeper group with libmesos's zookeeper::Group,
+ * LeaderContender and LeaderDetector. Keeps the process alive from construction until
+ * close() has called back.
+ */
+export interface NativeZooKeeperElection {
+  /** A new candidacy (the previous one, if any, is cancelled) with this data and label. */
+  contend(generation: number, data: string, label: string | null): void;
+  withdraw(generation: number): void;
+  /** Reads the current leader's membership from ZooKeeper (event `checked`). */
+  check(request: number): void;
+  /** Ends the session (its membership goes with it) off the JS thread, then calls back. */
+  close(onDone: () => void): void;
+}
+
+export interface NativeZooKeeperElectionConstructor {
+  new (dispatch: NativeDispatch, url: string, sessionTimeoutMs: number): NativeZooKeeperElection;
+}
+
 export interface NativeBinding {
   SchedulerDriver: NativeSchedulerDriverConstructor;
   ExecutorDriver: NativeExecutorDriverConstructor;
+  /** Absent when the addon was built without the ZooKeeper C client's headers. */
+  ZooKeeperElection?: NativeZooKeeperElectionConstructor;
   /** The process's real environment, which libmesos reads (process.env is a copy in workers). */
   processEnvironment(): Record<string, string>;
   /**

@@ -1,0 +1,104 @@
+import { Contenders, msBetween } from '../support/contenders';
+import { describeWithMesos } from '../support/mesos';
+import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
+
+// Leader election over libmesos's ZooKeeper group and contender, among contenders in child
+// processes (test/native/fixtures/ha/contender.js). Each leader acts every 20 ms, each act
+// right after isCurrent() said yes; the test checks that no two contenders' acting terms
+// ever overlap in time.
+const SESSION_TIMEOUT = 2000;
+
+describeWithMesos('leader election (ZooKeeper)', () => {
+  const missing = zookeeperMissing();
+  if (missing) process.stdout.write(`skipped "leader election (ZooKeeper)": ${missing}\n`);
+  const testWithZooKeeper = missing ? test.skip : test;
+
+  let zookeeper: ZooKeeper;
+  let contenders: Contenders;
+  let group = 0;
+  beforeAll(async () => {
+    if (!missing) zookeeper = await startZooKeeper({ tickTime: 200 });
+  });
+  afterAll(async () => {
+    await zookeeper?.stop();
+  });
+  beforeEach(() => {
+    if (!missing)
+      contenders = new Contenders(zookeeper.url(`/election-${++group}`), SESSION_TIMEOUT);
+  });
+  afterEach(async () => {
+    await contenders?.stop();
+  });
+
+  testWithZooKeeper(
+    'two contenders: exactly one leads; SIGKILL of the leader hands over within the session timeout',
+    async () => {
+      contenders.start('a');
+      contenders.start('b');
+      await contenders.until('both to see the leader', () =>
+        ['a', 'b'].every((name) => contenders.events(name, 'leader').length > 0),
+      );
+      const first = await contenders.leader();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(contenders.lines.filter((line) => line.event === 'elected')).toHaveLength(1);
+      const other = first === 'a' ? 'b' : 'a';
+      const killedAt = process.hrtime.bigint();
+      contenders.kill(first, 'SIGKILL');
+      await contenders.exited(first);
+      const second = await contenders.leader(20_000, first);
+      expect(second).toBe(other);
+      const firstAct = contenders.events(other, 'act')[0];
+      const takeover = msBetween(killedAt, firstAct.t);
+      process.stdout.write(
+        `SIGKILL of the leader → the other acting: ${Math.round(takeover)} ms\n`,
+      );
+      // The server expires the killed session after the session timeout, then the other
+      // contender's detector sees it.
+      expect(takeover).toBeGreaterThan(SESSION_TIMEOUT * 0.5);
+      expect(takeover).toBeLessThan(SESSION_TIMEOUT + 3000);
+      expect(contenders.overlaps()).toEqual([]);
+    },
+    60_000,
+  );
+
+  testWithZooKeeper(
+    'three contenders: withdraw hands over at once, SIGKILL within the session timeout, never two acting',
+    async () => {
+      for (const name of ['a', 'b', 'c']) contenders.start(name);
+      await contenders.until('all three to see the leader', () =>
+        ['a', 'b', 'c'].every((name) => contenders.events(name, 'leader').length > 0),
+      );
+      const first = await contenders.leader();
+      const withdrawnAt = process.hrtime.bigint();
+      contenders.send(first, 'withdraw');
+      const second = await contenders.leader(10_000, first);
+      const handover = msBetween(withdrawnAt, contenders.events(second, 'act')[0].t);
+      process.stdout.write(`withdraw → the next acting: ${Math.round(handover)} ms\n`);
+      expect(handover).toBeLessThan(1500);
+      expect(contenders.events(first, 'lost').map((line) => line.reason)).toEqual(['withdrawn']);
+
+      const killedAt = process.hrtime.bigint();
+      contenders.kill(second, 'SIGKILL');
+      const third = await contenders.leader(20_000, second);
+      const takeover = msBetween(
+        killedAt,
+        contenders.lines.find(
+          (line) => line.name === third && line.event === 'act' && line.t > killedAt,
+        )!.t,
+      );
+      process.stdout.write(
+        `SIGKILL of the leader (3 contenders) → the next acting: ${Math.round(takeover)} ms\n`,
+      );
+      expect(takeover).toBeLessThan(SESSION_TIMEOUT + 3000);
+      expect(third).not.toBe(second);
+      // Everyone still alive agrees on the leader.
+      await contenders.until('the survivors to agree', () =>
+        [first, third]
+          .filter((name, i, all) => all.indexOf(name) === i)
+          .every((name) => contenders.events(name, 'leader').at(-1)?.leader === third),
+      );
+      expect(contenders.overlaps()).toEqual([]);
+    },
+    60_000,
+  );
+});
