@@ -9,7 +9,6 @@ const { cmakeJs } = require('./cmake-js');
 function buildNative({ force }) {
   ensureLib();
   const {
-    compileFlags,
     findMesos,
     describeDiscovery,
     notFoundParagraph,
@@ -34,11 +33,10 @@ function buildNative({ force }) {
   console.log(
     `mesos-napi: building the addon against Mesos ${install.version} (${install.prefix}, found by ${install.rule})`,
   );
-  const flags = compileFlags(install);
   const defines = [
-    `--CDMESOS_INCLUDE_DIRS=${flags.includeDirs.join(';')}`,
+    `--CDMESOS_INCLUDE_DIRS=${[...install.includeDirs, ...(install.zookeeperIncludeDir ? [install.zookeeperIncludeDir] : [])].join(';')}`,
     `--CDMESOS_LIBRARY_DIR=${install.libraryDir}`,
-    `--CDMESOS_CFLAGS=${flags.cflags.join(';')}`,
+    `--CDMESOS_CFLAGS=${install.cflags.join(';')}`,
   ];
   const built = cmakeJs(['configure', ...defines]) && cmakeJs(['build', '--target', 'mesos_napi']);
   if (!built) {

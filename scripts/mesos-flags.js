@@ -5,16 +5,22 @@
 const { ensureLib } = require('./ensure-lib');
 
 ensureLib();
-const { compileFlags, findMesos } = require('../lib/discovery');
+const { findMesos } = require('../lib/discovery');
 
 const field = process.argv[2];
 const { install } = findMesos();
 const answers = {
   found: () => (install ? '1' : '0'),
-  include_dirs: () => (install ? compileFlags(install).includeDirs.join(' ') : ''),
+  include_dirs: () =>
+    install
+      ? [
+          ...install.includeDirs,
+          ...(install.zookeeperIncludeDir ? [install.zookeeperIncludeDir] : []),
+        ].join(' ')
+      : '',
   library_dir: () => (install ? install.libraryDir : ''),
   libraries: () => (install ? `-L${install.libraryDir} -lmesos` : ''),
-  cflags: () => (install ? compileFlags(install).cflags.join(' ') : ''),
+  cflags: () => (install ? install.cflags.join(' ') : ''),
   rpath: () => (install ? install.libraryDir : ''),
   version: () => (install ? install.version : ''),
   check: () => {

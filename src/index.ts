@@ -16,7 +16,13 @@ export {
   LocalClusterBusyError,
   AddonNotFoundError,
   LeaderElectionError,
+  OperationFailedError,
+  WriterFailedError,
+  OperationTimeoutError,
 } from './errors';
+export { version, MesosVersion } from './version';
+export { Variable, AbstractState, InMemoryState, LevelDBState, ZooKeeperState } from './state';
+export type { State, ZooKeeperAuthentication } from './state';
 
 export { checkExecutorEnvironment, REQUIRED_EXECUTOR_VARIABLES } from './executor/executor-env';
 export { executorCommand } from './executor/executor-command';

@@ -1,5 +1,3 @@
-#ifndef MESOS_NAPI_WITHOUT_ZOOKEEPER
-
 #include "election_process.h"
 
 #include <process/defer.hpp>
@@ -121,5 +119,3 @@ void ElectionProcess::Checked(int request, const Future<Option<std::string>>& da
 }
 
 }  // namespace mesos_napi
-
-#endif  // MESOS_NAPI_WITHOUT_ZOOKEEPER

@@ -1,5 +1,3 @@
-#ifndef MESOS_NAPI_WITHOUT_ZOOKEEPER
-
 #include "election_wrap.h"
 
 #include <optional>
@@ -149,5 +147,3 @@ void ElectionWrap::OnClosed() {
 }
 
 }  // namespace mesos_napi
-
-#endif  // MESOS_NAPI_WITHOUT_ZOOKEEPER

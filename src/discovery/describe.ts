@@ -10,11 +10,11 @@ export function describeDiscovery(discovery: Discovery): string {
     lines.push(`  prefix:       ${install.prefix}`);
     lines.push(`  library:      ${install.library}`);
     lines.push(`  include dirs: ${install.includeDirs.join(' ')}`);
+    if (install.zookeeperIncludeDir) {
+      lines.push(`  zookeeper.h:  ${install.zookeeperIncludeDir}`);
+    }
     lines.push(
       `  .proto root:  ${install.protoRoot ?? '(none: mesos/mesos.proto is not installed)'}`,
-    );
-    lines.push(
-      `  zookeeper.h:  ${install.zookeeperIncludeDir ?? '(not found: built without leader election)'}`,
     );
     lines.push(`  mesos-master: ${install.master ?? '(not installed)'}`);
     lines.push(`  mesos-agent:  ${install.agent ?? '(not installed)'}`);

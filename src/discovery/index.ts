@@ -4,7 +4,6 @@ import { findMesos } from './find-mesos';
 export { findMesos, DEFAULT_PREFIXES } from './find-mesos';
 export { builtAgainst, writeBuildRecord, BUILD_RECORD } from './build-record';
 export { checkProtobuf, formatProtobufVersion } from './protobuf-check';
-export { compileFlags, findZooKeeperHeaders } from './compile-flags';
 export { describeDiscovery, notFoundParagraph } from './describe';
 export type * from './types';
 

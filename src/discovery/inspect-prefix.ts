@@ -1,5 +1,4 @@
 import * as path from 'path';
-import { findZooKeeperHeaders } from './compile-flags';
 import { isDirectory, isFile, readText } from './files';
 import { checkProtobuf } from './protobuf-check';
 import type { DiscoveryRule, MesosInstall } from './types';
@@ -31,6 +30,15 @@ export function mesosVersionFrom(includeDir: string): string | undefined {
   const header = readText(path.join(includeDir, 'mesos', 'version.hpp'));
   const match = header && /#define MESOS_VERSION "([^"]+)"/.exec(header);
   return match ? match[1] : undefined;
+}
+
+/** Where <zookeeper.h> resolves from: an include directory itself, or its zookeeper/. */
+export function findZooKeeperIncludeDir(includeDirs: string[]): string | undefined {
+  const dirs = [...includeDirs, '/usr/local/include', '/usr/include'];
+  if (dirs.some((dir) => isFile(path.join(dir, 'zookeeper.h')))) return undefined;
+  return dirs
+    .map((dir) => path.join(dir, 'zookeeper'))
+    .find((dir) => isFile(path.join(dir, 'zookeeper.h')));
 }
 
 function firstFile(candidates: string[]): string | undefined {
@@ -83,7 +91,7 @@ export function inspectPrefix(
       master: firstFile(sbin.map((dir) => path.join(dir, 'mesos-master'))),
       agent: firstFile(sbin.map((dir) => path.join(dir, 'mesos-agent'))),
       protobuf: checkProtobuf(includeDirs, includeDir),
-      zookeeperIncludeDir: findZooKeeperHeaders(includeDirs),
+      zookeeperIncludeDir: findZooKeeperIncludeDir(includeDirs),
     },
   };
 }

@@ -35,8 +35,9 @@ export interface MesosInstall {
   agent?: string;
   protobuf: ProtobufCheck;
   /**
-   * The directory holding the ZooKeeper C client's zookeeper.h (leader election needs it);
-   * undefined when not found.
+   * The directory of the ZooKeeper C client's zookeeper.h, which libmesos's state and log
+   * headers include as <zookeeper.h>, when it is not in includeDirs: the `zookeeper`
+   * directory beside Mesos's or the system's headers (Debian's libzookeeper-mt-dev).
    */
   zookeeperIncludeDir?: string;
 }

@@ -206,8 +206,7 @@ export class LeaderElection extends EventEmitter<LeaderElectionEvents> {
       const binding = loadBinding();
       if (!binding.ZooKeeperElection) {
         throw new LeaderElectionError(
-          'leader election is not available: the addon was built without the ZooKeeper C ' +
-            "client's headers (zookeeper.h; Debian's libzookeeper-mt-dev); install them and " +
+          'leader election is not available: the addon was built before it was added; ' +
             'rebuild with `npx mesos-napi build`',
         );
       }

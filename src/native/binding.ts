@@ -155,10 +155,88 @@ export interface NativeZooKeeperElectionConstructor {
   new (dispatch: NativeDispatch, url: string, sessionTimeoutMs: number): NativeZooKeeperElection;
 }
 
+/**
+ * How a native operation's promise was rejected: libmesos's future failed, was discarded,
+ * timed out (and was then discarded), or was abandoned (libmesos will never complete it).
+ */
+export type NativeFailureKind = 'failed' | 'discarded' | 'timeout' | 'abandoned';
+
+/** A mesos::state::Variable, made only by the addon. */
+export interface NativeVariable {
+  /** A copy of the value. */
+  value(): Uint8Array;
+  mutate(value: Uint8Array): NativeVariable;
+}
+
+/**
+ * A mesos::state::State. Each method returns a promise settled on the JS thread once
+ * libmesos's future completes; rejections are Errors with a `kind` (NativeFailureKind).
+ * While any is pending the object keeps the process alive; otherwise it does not.
+ */
+export interface NativeState {
+  fetch(name: string): Promise<NativeVariable>;
+  /** null: the variable was stale (changed or expunged since it was fetched). */
+  store(variable: NativeVariable): Promise<NativeVariable | null>;
+  expunge(variable: NativeVariable): Promise<boolean>;
+  names(): Promise<string[]>;
+}
+
+export interface NativeStateConstructor {
+  new (kind: 'in-memory'): NativeState;
+  new (kind: 'leveldb', path: string): NativeState;
+  new (
+    kind: 'zookeeper',
+    servers: string,
+    timeoutMs: number,
+    znode: string,
+    scheme: string | null,
+    credentials: Uint8Array | null,
+  ): NativeState;
+  new (kind: 'log', log: NativeLog, diffsBetweenSnapshots: number): NativeState;
+}
+
+/** A mesos::log::Log (its local replica); used by readers, writers and LogStates. */
+export type NativeLog = object;
+
+export interface NativeLogConstructor {
+  new (
+    quorum: number,
+    path: string,
+    pids: string[] | null,
+    servers: string | null,
+    timeoutMs: number | null,
+    znode: string | null,
+    scheme: string | null,
+    credentials: Uint8Array | null,
+    autoInitialize: boolean,
+  ): NativeLog;
+}
+
+/** A log entry as the addon passes it. */
+export interface NativeLogEntry {
+  position: bigint;
+  data: Uint8Array;
+}
+
+/** A mesos::log::Log::Reader. Positions are their values; timeouts are ms or null. */
+export interface NativeLogReader {
+  read(from: bigint, to: bigint, timeoutMs: number | null): Promise<NativeLogEntry[]>;
+  beginning(timeoutMs: number | null): Promise<bigint>;
+  ending(timeoutMs: number | null): Promise<bigint>;
+  catchup(timeoutMs: number | null): Promise<bigint>;
+}
+
+/** A mesos::log::Log::Writer; null: no (or no longer an) exclusive write promise. */
+export interface NativeLogWriter {
+  start(timeoutMs: number | null): Promise<bigint | null>;
+  append(data: Uint8Array, timeoutMs: number | null): Promise<bigint | null>;
+  truncate(to: bigint, timeoutMs: number | null): Promise<bigint | null>;
+}
+
 export interface NativeBinding {
   SchedulerDriver: NativeSchedulerDriverConstructor;
   ExecutorDriver: NativeExecutorDriverConstructor;
-  /** Absent when the addon was built without the ZooKeeper C client's headers. */
+  /** Absent from an addon built before leader election was added. */
   ZooKeeperElection?: NativeZooKeeperElectionConstructor;
   /** The process's real environment, which libmesos reads (process.env is a copy in workers). */
   processEnvironment(): Record<string, string>;
@@ -167,8 +245,14 @@ export interface NativeBinding {
    * exits without the cleanup that would do this.
    */
   teardownDrivers(): void;
+  State: NativeStateConstructor;
+  Log: NativeLogConstructor;
+  LogReader: new (log: NativeLog) => NativeLogReader;
+  LogWriter: new (log: NativeLog) => NativeLogWriter;
   /** MESOS_VERSION of the headers the addon was compiled against. */
   mesosVersion: string;
+  /** MESOS_MAJOR/MINOR/PATCH_VERSION_NUM of those headers. */
+  mesosVersionNumbers: [major: number, minor: number, patch: number];
   /** GOOGLE_PROTOBUF_VERSION the addon was compiled against, e.g. "3021012". */
   protobufVersion: string;
 }
