@@ -4,3 +4,4 @@ export { Leadership } from './leadership';
 export type { LeadershipLoss, LeadershipLossReason } from './leadership';
 export { parseZooKeeperUrl } from './zookeeper-url';
 export type { ZooKeeperUrl } from './zookeeper-url';
+export { FrameworkIdStore } from './framework-id-store';
