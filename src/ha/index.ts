@@ -5,3 +5,8 @@ export type { LeadershipLoss, LeadershipLossReason } from './leadership';
 export { parseZooKeeperUrl } from './zookeeper-url';
 export type { ZooKeeperUrl } from './zookeeper-url';
 export { FrameworkIdStore } from './framework-id-store';
+export { HighlyAvailableScheduler } from './highly-available-scheduler';
+export type {
+  HighlyAvailableSchedulerOptions,
+  HighlyAvailableSchedulerEvents,
+} from './highly-available-scheduler';

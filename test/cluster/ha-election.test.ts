@@ -24,7 +24,7 @@ describeWithMesos('leader election (ZooKeeper)', () => {
   });
   beforeEach(() => {
     if (!missing)
-      contenders = new Contenders(zookeeper.url(`/election-${++group}`), SESSION_TIMEOUT);
+      contenders = Contenders.election(zookeeper.url(`/election-${++group}`), SESSION_TIMEOUT);
   });
   afterEach(async () => {
     await contenders?.stop();

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'child_process';
 import path from 'path';
 import { exited, hasExited } from '../../src/cluster/child-exit';
 
-const FIXTURE = path.join(__dirname, '..', 'native', 'fixtures', 'ha', 'contender.js');
+const FIXTURES = path.join(__dirname, '..', 'native', 'fixtures', 'ha');
 
 /** One line a contender printed (test/native/fixtures/ha/contender.js). */
 export interface ContenderLine {
@@ -14,6 +14,11 @@ export interface ContenderLine {
   reason?: string;
   message?: string;
   leader?: string | null;
+  frameworkId?: string;
+  failover?: boolean;
+  tasks?: string[];
+  task?: string;
+  state?: string;
 }
 
 /** An interval during which one contender acted as the leader. */
@@ -33,16 +38,41 @@ export class Contenders {
   private readonly children = new Map<string, ChildProcess>();
   private readonly stderr = new Map<string, string>();
 
-  constructor(
-    private readonly zk: string,
-    private readonly sessionTimeout: number,
-    private readonly env: NodeJS.ProcessEnv = {},
-  ) {}
+  constructor(private readonly argv: (name: string) => string[]) {}
+
+  /** Contenders of test/native/fixtures/ha/contender.js (a LeaderElection each). */
+  static election(zk: string, sessionTimeout: number): Contenders {
+    return new Contenders((name) => [
+      path.join(FIXTURES, 'contender.js'),
+      zk,
+      String(sessionTimeout),
+      name,
+    ]);
+  }
+
+  /** Processes of test/native/fixtures/ha/framework.js (a HighlyAvailableScheduler each). */
+  static framework(options: {
+    zk: string;
+    master: string;
+    sessionTimeout: number;
+    failoverTimeout: number;
+    tasks: number;
+  }): Contenders {
+    return new Contenders((name) => [
+      path.join(FIXTURES, 'framework.js'),
+      options.zk,
+      options.master,
+      name,
+      String(options.sessionTimeout),
+      String(options.failoverTimeout),
+      String(options.tasks),
+    ]);
+  }
 
   start(name: string): void {
-    const child = spawn(process.execPath, [FIXTURE, this.zk, String(this.sessionTimeout), name], {
+    const child = spawn(process.execPath, this.argv(name), {
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, GLOG_minloglevel: '3', ...this.env },
+      env: { ...process.env, GLOG_minloglevel: '3' },
     });
     this.children.set(name, child);
     let partial = '';
