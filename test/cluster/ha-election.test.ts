@@ -101,4 +101,84 @@ describeWithMesos('leader election (ZooKeeper)', () => {
     },
     60_000,
   );
+
+  testWithZooKeeper(
+    'session expiry: the leader SIGSTOPped past the session timeout steps down when it resumes, never acting beside the new one',
+    async () => {
+      contenders.start('a');
+      contenders.start('b');
+      const first = await contenders.leader();
+      const other = first === 'a' ? 'b' : 'a';
+      const stoppedAt = process.hrtime.bigint();
+      contenders.kill(first, 'SIGSTOP');
+      const second = await contenders.leader(20_000, first);
+      expect(second).toBe(other);
+      const takeover = msBetween(stoppedAt, contenders.events(other, 'act')[0].t);
+      process.stdout.write(
+        `SIGSTOP of the leader → the other acting: ${Math.round(takeover)} ms\n`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const resumedAt = process.hrtime.bigint();
+      contenders.kill(first, 'SIGCONT');
+      await contenders.until('the resumed one to step down', () =>
+        contenders.events(first, 'lost').some((line) => line.t > resumedAt),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const loss = contenders.events(first, 'lost').find((line) => line.t > resumedAt)!;
+      expect(['lease-expired', 'expired']).toContain(loss.reason);
+      // Not one act after it resumed: it found its lease expired before acting.
+      expect(contenders.events(first, 'act').filter((line) => line.t > resumedAt)).toEqual([]);
+      expect(contenders.actingNow()).toBe(other);
+      expect(contenders.overlaps()).toEqual([]);
+    },
+    60_000,
+  );
+
+  testWithZooKeeper(
+    'ZooKeeper restarted within the session timeout: never two leaders, one leads after',
+    async () => {
+      contenders.start('a');
+      contenders.start('b');
+      await contenders.leader();
+      await zookeeper.restart(300);
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await contenders.leader(20_000);
+      expect(contenders.overlaps()).toEqual([]);
+    },
+    60_000,
+  );
+
+  testWithZooKeeper(
+    'ZooKeeper down past the session timeout: the leader steps down, nobody leads meanwhile, one leads after',
+    async () => {
+      contenders.start('a');
+      contenders.start('b');
+      const first = await contenders.leader();
+      const downAt = process.hrtime.bigint();
+      const restarted = zookeeper.restart(SESSION_TIMEOUT * 2);
+      await contenders.until('the leader to step down', () =>
+        contenders.events(first, 'lost').some((line) => line.t > downAt),
+      );
+      const loss = contenders.events(first, 'lost').find((line) => line.t > downAt)!;
+      process.stdout.write(
+        `ZooKeeper down → the leader stepped down (${loss.reason}) after ${Math.round(msBetween(downAt, loss.t))} ms\n`,
+      );
+      expect(loss.reason).toBe('lease-expired');
+      expect(msBetween(downAt, loss.t)).toBeLessThan(SESSION_TIMEOUT);
+      await restarted;
+      const upAt = process.hrtime.bigint();
+      // Nobody acted from the end of the lease until ZooKeeper was back.
+      const during = contenders.lines.filter(
+        (line) => line.event === 'act' && line.t > loss.t && line.t < upAt,
+      );
+      expect(during).toEqual([]);
+      const leader = await contenders.leader(30_000);
+      const back = contenders.events(leader, 'act').find((line) => line.t > upAt)!;
+      process.stdout.write(
+        `ZooKeeper back → ${leader} acting after ${Math.round(msBetween(upAt, back.t))} ms\n`,
+      );
+      expect(contenders.overlaps()).toEqual([]);
+    },
+    60_000,
+  );
 });
