@@ -12,6 +12,7 @@ import { ZooKeeperState } from '../state/zookeeper-state';
 import { Status } from '../status';
 import { FrameworkIdStore } from './framework-id-store';
 import { LeaderElection } from './leader-election';
+import { Reconciler } from './reconciler';
 import type { Leadership, LeadershipLoss } from './leadership';
 import { parseZooKeeperUrl } from './zookeeper-url';
 
@@ -37,8 +38,8 @@ export interface HighlyAvailableSchedulerOptions {
   /** Where the framework id is kept (default: a ZooKeeperState at `path/state`). */
   frameworkIdStore?: FrameworkIdStore;
   /**
-   * After (re)registering, offers are declined until no reconciliation update has come for
-   * this long (ms, default 1000); then offers are revived and handed to the scheduler.
+   * How long a reconciliation round lasts after its last update (ms, default 1000): see
+   * the class's description.
    */
   reconcileQuietPeriod?: number;
 }
@@ -49,7 +50,7 @@ export interface HighlyAvailableSchedulerEvents {
   elected: [leadership: Leadership];
   /** The driver registered: `failover` when it registered with the stored framework id. */
   registered: [frameworkId: FrameworkID, failover: boolean];
-  /** Reconciliation is over: offers go to the scheduler from now on. */
+  /** A reconciliation round ended, with the updates it brought. */
   reconciled: [statuses: TaskStatus[]];
   /** The master had removed the framework: its id was cleared, it registers afresh. */
   removed: [frameworkId: FrameworkID, message: string];
@@ -93,8 +94,10 @@ type DriverEnd =
  *   current is refused (returns DRIVER_ABORTED without reaching libmesos), so two leaders
  *   never act. The process then contends again.
  * - A new leader reconciles all tasks (implicit reconciliation) before it launches
- *   anything: offers are declined until reconciliation has been quiet for
- *   `reconcileQuietPeriod`.
+ *   anything: an agent's offers are declined until a reconciliation begun after its first
+ *   offer has been quiet for `reconcileQuietPeriod` (so even after a master failover, when
+ *   agents come back late, the scheduler learns their tasks before it gets their offers);
+ *   the scheduler's statusUpdate gets the reconciliation's updates.
  * - When the master says the framework was removed (its failover timeout passed, or it
  *   was torn down), the stored id is cleared and the framework registers afresh instead of
  *   failing on the same error forever.
@@ -240,7 +243,13 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
 
   private runDriver(leadership: Leadership, id: FrameworkID | undefined): Promise<DriverEnd> {
     let errorMessage: string | undefined;
-    let reconcile: ReturnType<typeof reconciliation> | undefined;
+    let reconciler: Reconciler | undefined;
+    const reconcile = (driver: SchedulerDriver) => {
+      reconciler ??= new Reconciler(driver, this.quietPeriod, (statuses) => {
+        if (leadership.isCurrent()) this.emit('reconciled', statuses);
+      });
+      reconciler.restart();
+    };
     const user = this.scheduler;
     const guardedOf = (driver: SchedulerDriver) => guard(driver, leadership);
     const wrapper: Scheduler = {
@@ -248,42 +257,38 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
         if (!leadership.isCurrent()) return;
         await this.frameworkIdStore.save(frameworkId);
         this.emit('registered', frameworkId, id?.value === frameworkId.value);
-        reconcile = reconciliation(driver, this.quietPeriod, (statuses) => {
-          if (leadership.isCurrent()) this.emit('reconciled', statuses);
-        });
+        reconcile(driver);
         await user.registered?.(guardedOf(driver), frameworkId, masterInfo);
       },
       reregistered: async (driver, masterInfo) => {
         if (!leadership.isCurrent()) return;
-        reconcile?.cancel();
-        reconcile = reconciliation(driver, this.quietPeriod, (statuses) => {
-          if (leadership.isCurrent()) this.emit('reconciled', statuses);
-        });
+        reconcile(driver);
         await user.reregistered?.(guardedOf(driver), masterInfo);
       },
       disconnected: (driver) =>
         leadership.isCurrent() ? user.disconnected?.(guardedOf(driver)) : undefined,
       resourceOffers: (driver, offers) => {
         if (!leadership.isCurrent()) return;
-        if (!reconcile?.done) {
-          for (const offer of offers) driver.declineOffer(offer.id);
-          return;
-        }
-        return user.resourceOffers?.(guardedOf(driver), offers);
+        const usable = reconciler ? reconciler.filter(offers) : [];
+        if (!reconciler) for (const offer of offers) driver.declineOffer(offer.id);
+        if (usable.length === 0) return;
+        return user.resourceOffers?.(guardedOf(driver), usable);
       },
       offerRescinded: (driver, offerId) =>
         leadership.isCurrent() ? user.offerRescinded?.(guardedOf(driver), offerId) : undefined,
       statusUpdate: (driver, status) => {
         if (!leadership.isCurrent()) return;
-        reconcile?.saw(status);
+        reconciler?.saw(status);
         return user.statusUpdate?.(guardedOf(driver), status);
       },
       frameworkMessage: (driver, executorId, slaveId, data) =>
         leadership.isCurrent()
           ? user.frameworkMessage?.(guardedOf(driver), executorId, slaveId, data)
           : undefined,
-      slaveLost: (driver, slaveId) =>
-        leadership.isCurrent() ? user.slaveLost?.(guardedOf(driver), slaveId) : undefined,
+      slaveLost: (driver, slaveId) => {
+        reconciler?.forget(slaveId.value);
+        return leadership.isCurrent() ? user.slaveLost?.(guardedOf(driver), slaveId) : undefined;
+      },
       executorLost: (driver, executorId, slaveId, status) =>
         leadership.isCurrent()
           ? user.executorLost?.(guardedOf(driver), executorId, slaveId, status)
@@ -307,7 +312,7 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
     driver.start();
     return driver.join().then(
       (): DriverEnd => {
-        reconcile?.cancel();
+        reconciler?.stop();
         this.current = undefined;
         if (this.stopping) return { kind: 'stopped' };
         if (errorMessage === REMOVED)
@@ -317,7 +322,7 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
         return { kind: 'aborted', message: errorMessage ?? 'the driver stopped' };
       },
       (error: unknown): DriverEnd => {
-        reconcile?.cancel();
+        reconciler?.stop();
         this.current = undefined;
         if (!leadership.isCurrent() || this.stopping) return { kind: 'lost' };
         throw error;
@@ -341,40 +346,4 @@ function guard(driver: SchedulerDriver, leadership: Leadership): SchedulerDriver
       return (value as (...a: unknown[]) => unknown).bind(target);
     },
   });
-}
-
-/**
- * Implicit reconciliation: asks the master for every task's state, and calls `onDone` once
- * no update has come for `quietMs`; then revives offers (declined meanwhile).
- */
-function reconciliation(
-  driver: SchedulerDriver,
-  quietMs: number,
-  onDone: (statuses: TaskStatus[]) => void,
-) {
-  const statuses: TaskStatus[] = [];
-  let timer: NodeJS.Timeout | undefined;
-  const state = {
-    done: false,
-    saw(status: TaskStatus) {
-      if (state.done) return;
-      statuses.push(status);
-      arm();
-    },
-    cancel() {
-      if (timer) clearTimeout(timer);
-      state.done = true;
-    },
-  };
-  const arm = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      state.done = true;
-      driver.reviveOffers();
-      onDone(statuses);
-    }, quietMs);
-  };
-  driver.reconcileTasks([]);
-  arm();
-  return state;
 }

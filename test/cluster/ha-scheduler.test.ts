@@ -114,4 +114,46 @@ describeWithMesos('highly available scheduler (ZooKeeper, master and agent)', ()
     },
     90_000,
   );
+
+  testWithZooKeeper(
+    'master failover at the same time as scheduler failover: the other registers with the same id, learns the task, launches nothing',
+    async () => {
+      processes = start(60);
+      processes.start('a');
+      processes.start('b');
+      await processes.until('a task running', () =>
+        processes.lines.some((l) => l.event === 'status' && l.state === 'TASK_RUNNING'),
+      );
+      const leader = processes.lines.find((l) => l.event === 'registered')!;
+      const other = leader.name === 'a' ? 'b' : 'a';
+      const killedAt = process.hrtime.bigint();
+      processes.kill(leader.name, 'SIGKILL');
+      await cluster.restartMaster();
+      await processes.until('the other to register', () => !!first(other, 'registered'), 60_000);
+      const registered = first(other, 'registered')!;
+      process.stdout.write(
+        `master restarted and scheduler SIGKILLed → the other registered: ${Math.round(msBetween(killedAt, registered.t))} ms\n`,
+      );
+      expect(registered.frameworkId).toBe(leader.frameworkId);
+      expect(registered.failover).toBe(true);
+      await processes.until(
+        'the task reported running to the new leader',
+        () =>
+          processes.lines.some(
+            (l) =>
+              l.name === other &&
+              l.event === 'status' &&
+              l.task === 'sleeper-0' &&
+              l.state === 'TASK_RUNNING',
+          ),
+        60_000,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      expect(first(other, 'launched')).toBeUndefined();
+      expect(processes.overlaps()).toEqual([]);
+      processes.send(other, 'teardown');
+      await processes.until('the teardown', () => !!first(other, 'stopped'));
+    },
+    120_000,
+  );
 });
