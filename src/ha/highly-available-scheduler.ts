@@ -80,6 +80,7 @@ const ACTIONS = new Set<string>([
 
 type DriverEnd =
   | { kind: 'stopped' | 'lost' }
+  | { kind: 'finished'; failover: boolean; frameworkId?: FrameworkID }
   | { kind: 'removed' | 'failed-over' | 'aborted'; message: string; frameworkId?: FrameworkID };
 
 /**
@@ -102,7 +103,10 @@ type DriverEnd =
  *   was torn down), the stored id is cleared and the framework registers afresh instead of
  *   failing on the same error forever.
  *
- * The scheduler's callbacks get a driver whose calls are guarded in this way.
+ * The scheduler's callbacks get a driver whose calls are guarded in this way. When the
+ * scheduler stops that driver itself, the framework is done: run() resolves (and, unless
+ * it stopped with failover, the stored id is cleared, as the master tears the framework
+ * down).
  */
 export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedulerEvents> {
   /** The election this process contends in. */
@@ -227,6 +231,12 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
           return;
         case 'lost':
           return;
+        case 'finished':
+          // The scheduler stopped its driver: the framework is done (torn down unless it
+          // stopped with failover).
+          this.stopping ??= { failover: end.failover };
+          if (!end.failover && end.frameworkId) await this.frameworkIdStore.clear(end.frameworkId);
+          return;
         case 'removed':
           if (end.frameworkId) await this.frameworkIdStore.clear(end.frameworkId);
           this.emit('removed', end.frameworkId ?? { value: '' }, end.message);
@@ -251,10 +261,14 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
       reconciler.restart();
     };
     const user = this.scheduler;
-    const guardedOf = (driver: SchedulerDriver) => guard(driver, leadership);
+    let stoppedByScheduler: { failover: boolean } | undefined;
+    let registeredId: FrameworkID | undefined;
+    const onStop = (failover: boolean) => (stoppedByScheduler ??= { failover });
+    const guardedOf = (driver: SchedulerDriver) => guard(driver, leadership, onStop);
     const wrapper: Scheduler = {
       registered: async (driver, frameworkId, masterInfo) => {
         if (!leadership.isCurrent()) return;
+        registeredId = frameworkId;
         await this.frameworkIdStore.save(frameworkId);
         this.emit('registered', frameworkId, id?.value === frameworkId.value);
         reconcile(driver);
@@ -304,7 +318,7 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
       framework: { ...this.framework, ...(id ? { id } : {}) },
       master: this.options.master,
     });
-    this.current = { driver, guarded: guard(driver, leadership) };
+    this.current = { driver, guarded: guardedOf(driver) };
     if (!leadership.isCurrent() || this.stopping) {
       this.current = undefined;
       return Promise.resolve({ kind: 'lost' });
@@ -315,6 +329,9 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
         reconciler?.stop();
         this.current = undefined;
         if (this.stopping) return { kind: 'stopped' };
+        if (stoppedByScheduler) {
+          return { kind: 'finished', ...stoppedByScheduler, frameworkId: registeredId ?? id };
+        }
         if (errorMessage === REMOVED)
           return { kind: 'removed', message: errorMessage, frameworkId: id };
         if (errorMessage === FAILED_OVER) return { kind: 'failed-over', message: errorMessage };
@@ -331,12 +348,25 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
   }
 }
 
-/** The driver as the scheduler sees it: actions refused once the leadership has ended. */
-function guard(driver: SchedulerDriver, leadership: Leadership): SchedulerDriver {
+/**
+ * The driver as the scheduler sees it: actions refused once the leadership has ended, and
+ * its own stop() recorded (the framework is done).
+ */
+function guard(
+  driver: SchedulerDriver,
+  leadership: Leadership,
+  onStop: (failover: boolean) => void,
+): SchedulerDriver {
   return new Proxy(driver, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
+      if (property === 'stop') {
+        return (failover?: boolean) => {
+          onStop(failover === true);
+          return target.stop(failover);
+        };
+      }
       if (typeof property === 'string' && ACTIONS.has(property)) {
         return (...args: unknown[]) =>
           leadership.isCurrent()
