@@ -156,4 +156,46 @@ describeWithMesos('highly available scheduler (ZooKeeper, master and agent)', ()
     },
     120_000,
   );
+
+  testWithZooKeeper(
+    'the leader SIGSTOPped past the session timeout: the other fails over to the framework; the resumed one steps down, never acting beside it',
+    async () => {
+      processes = start(60);
+      processes.start('a');
+      processes.start('b');
+      await processes.until('a task running', () =>
+        processes.lines.some((l) => l.event === 'status' && l.state === 'TASK_RUNNING'),
+      );
+      const leader = processes.lines.find((l) => l.event === 'registered')!;
+      const other = leader.name === 'a' ? 'b' : 'a';
+      const stoppedAt = process.hrtime.bigint();
+      processes.kill(leader.name, 'SIGSTOP');
+      await processes.until('the other to register', () => !!first(other, 'registered'), 30_000);
+      const registered = first(other, 'registered')!;
+      process.stdout.write(
+        `scheduler SIGSTOPped → the other registered: ${Math.round(msBetween(stoppedAt, registered.t))} ms\n`,
+      );
+      expect(registered).toMatchObject({ frameworkId: leader.frameworkId, failover: true });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const resumedAt = process.hrtime.bigint();
+      processes.kill(leader.name, 'SIGCONT');
+      await processes.until(
+        'the resumed leader to step down',
+        () => !!first(leader.name, 'lost', resumedAt),
+      );
+      expect(['lease-expired', 'expired']).toContain(first(leader.name, 'lost', resumedAt)!.reason);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const after = processes.lines.filter(
+        (l) => l.name === leader.name && l.t > resumedAt && ['act', 'launched'].includes(l.event),
+      );
+      expect(after).toEqual([]);
+      expect(processes.events(leader.name, 'failed')).toEqual([]);
+      expect(processes.actingNow()).toBe(other);
+      expect(first(other, 'launched')).toBeUndefined();
+      expect(processes.overlaps()).toEqual([]);
+      processes.send(other, 'teardown');
+      await processes.until('the teardown', () => !!first(other, 'stopped'));
+    },
+    90_000,
+  );
 });
