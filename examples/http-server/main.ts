@@ -62,11 +62,19 @@ async function runHighlyAvailable(
       leader ? `leader: ${leader.info}${leader.self ? ' (this process)' : ''}` : 'no leader',
     ),
   );
-  ha.on('elected', () => console.log('elected: starting the framework'));
+  let reconciledOnce = false;
+  ha.on('elected', () => {
+    reconciledOnce = false;
+    console.log('elected: starting the framework');
+  });
   ha.on('registered', (id, failover) =>
     console.log(`${failover ? 'failed over to' : 'registered'} framework ${id.value}`),
   );
-  ha.on('reconciled', (statuses) => console.log(`reconciled ${statuses.length} task(s)`));
+  ha.on('reconciled', (statuses) => {
+    // Later rounds cover agents as their first offers come: say the first only.
+    if (!reconciledOnce) console.log(`reconciled: the master knows ${statuses.length} task(s)`);
+    reconciledOnce = true;
+  });
   ha.on('lost', (loss) => console.log(`leadership lost (${loss.reason}): standing by`));
   ha.on('removed', (id) => console.log(`framework ${id.value} was removed: registering afresh`));
   process.on('SIGINT', () => {
