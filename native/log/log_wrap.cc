@@ -24,6 +24,13 @@ std::set<std::string> paths;
 
 // Claims path for a new Log, or throws a TypeError saying who holds it.
 void ClaimPath(Napi::Env env, const std::string& path) {
+  std::lock_guard<std::mutex> guard(paths_mutex);
+  // Checked first: closing a descriptor of LOCK below would drop this process's own
+  // LevelDB lock on it.
+  if (paths.count(path) > 0) {
+    throw Napi::TypeError::New(env,
+                               "path: " + path + " is the replica of another Log of this process");
+  }
   // LevelDB's lock on the database, held by another process: F_GETLK reports it.
   int fd = open((path + "/LOCK").c_str(), O_RDWR | O_CLOEXEC);
   if (fd >= 0) {
@@ -37,11 +44,7 @@ void ClaimPath(Napi::Env env, const std::string& path) {
                                           std::to_string(lock.l_pid));
     }
   }
-  std::lock_guard<std::mutex> guard(paths_mutex);
-  if (!paths.insert(path).second) {
-    throw Napi::TypeError::New(env,
-                               "path: " + path + " is the replica of another Log of this process");
-  }
+  paths.insert(path);
 }
 
 // Deletes a Log (waiting for its processes), then frees its path.

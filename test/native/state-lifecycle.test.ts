@@ -45,6 +45,27 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
     });
   });
 
+  test('replica paths libmesos would exit on are refused, naming path', () => {
+    const refused = (message: string) => ({
+      name: 'InvalidArgumentError',
+      code: 'MESOS_NAPI_INVALID_ARGUMENT',
+      argument: 'path',
+      message: expect.stringContaining(message),
+    });
+    expect(run('log-paths.js', ['check', dir])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          missingDirectory: refused('does not exist'),
+          first: 'constructed',
+          sameProcess: refused('another Log of this process'),
+          otherProcess: refused('a Log in process'),
+        },
+      ],
+    });
+  });
+
   describe('with a port where nothing listens', () => {
     let servers: string;
     beforeAll(async () => {
