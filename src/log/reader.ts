@@ -12,13 +12,13 @@ import { checkPosition, Entry, Position } from './position';
  * with an OperationTimeoutError.
  */
 export class LogReader {
-  readonly #native: Promise<NativeLogReader>;
+  private readonly native: Promise<NativeLogReader>;
 
   /** @param log The log to read. */
   constructor(log: Log) {
     const binding = loadBinding();
-    this.#native = nativeLog(log, 'log').then((native) => new binding.LogReader(native));
-    this.#native.catch(() => undefined);
+    this.native = nativeLog(log, 'log').then((native) => new binding.LogReader(native));
+    this.native.catch(() => undefined);
   }
 
   /**
@@ -32,7 +32,7 @@ export class LogReader {
     const start = checkPosition(from, 'from').value;
     const end = checkPosition(to, 'to').value;
     const ms = checkTimeout(timeout, 'timeout');
-    return this.#run('read', async (reader) =>
+    return this.run('read', async (reader) =>
       (await reader.read(start, end, ms)).map(
         (entry) =>
           new Entry(
@@ -49,7 +49,7 @@ export class LogReader {
    */
   beginning(timeout?: number): Promise<Position> {
     const ms = checkOptionalTimeout(timeout, 'timeout');
-    return this.#run('beginning', async (reader) => new Position(await reader.beginning(ms)));
+    return this.run('beginning', async (reader) => new Position(await reader.beginning(ms)));
   }
 
   /**
@@ -58,7 +58,7 @@ export class LogReader {
    */
   ending(timeout?: number): Promise<Position> {
     const ms = checkOptionalTimeout(timeout, 'timeout');
-    return this.#run('ending', async (reader) => new Position(await reader.ending(ms)));
+    return this.run('ending', async (reader) => new Position(await reader.ending(ms)));
   }
 
   /**
@@ -68,11 +68,14 @@ export class LogReader {
    */
   catchup(timeout: number): Promise<Position> {
     const ms = checkTimeout(timeout, 'timeout');
-    return this.#run('catchup', async (reader) => new Position(await reader.catchup(ms)));
+    return this.run('catchup', async (reader) => new Position(await reader.catchup(ms)));
   }
 
-  async #run<T>(operation: string, call: (reader: NativeLogReader) => Promise<T>): Promise<T> {
-    const reader = await this.#native;
+  private async run<T>(
+    operation: string,
+    call: (reader: NativeLogReader) => Promise<T>,
+  ): Promise<T> {
+    const reader = await this.native;
     try {
       return await call(reader);
     } catch (error) {

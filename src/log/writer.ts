@@ -21,9 +21,9 @@ import { checkPosition, Position } from './position';
  * away; libmesos says it "must be restarted"). Calls run one at a time, in order.
  */
 export class LogWriter {
-  readonly #native: Promise<NativeLogWriter>;
-  #queue: Promise<unknown>;
-  #failed: string | undefined;
+  private readonly native: Promise<NativeLogWriter>;
+  private queue: Promise<unknown>;
+  private failed: string | undefined;
 
   /**
    * @param log The log to write.
@@ -34,9 +34,9 @@ export class LogWriter {
     const ms = checkTimeout(timeout, 'timeout');
     const attempts = checkPositiveInteger(retries, 'retries', 0x7fffffff);
     const binding = loadBinding();
-    this.#native = nativeLog(log, 'log').then((native) => new binding.LogWriter(native));
-    this.#native.catch(() => undefined);
-    this.#queue = this.#elect(ms, attempts).catch(() => undefined);
+    this.native = nativeLog(log, 'log').then((native) => new binding.LogWriter(native));
+    this.native.catch(() => undefined);
+    this.queue = this.elect(ms, attempts).catch(() => undefined);
   }
 
   /**
@@ -47,7 +47,7 @@ export class LogWriter {
    */
   start(timeout?: number): Promise<Position | null> {
     const ms = checkOptionalTimeout(timeout, 'timeout');
-    return this.#enqueue(() => this.#start(ms));
+    return this.enqueue(() => this.startNow(ms));
   }
 
   /**
@@ -57,7 +57,7 @@ export class LogWriter {
   append(data: Uint8Array, timeout: number): Promise<Position> {
     const bytes = checkBytes(data, 'data');
     const ms = checkTimeout(timeout, 'timeout');
-    return this.#enqueue(() => this.#write('append', (writer) => writer.append(bytes, ms)));
+    return this.enqueue(() => this.write('append', (writer) => writer.append(bytes, ms)));
   }
 
   /**
@@ -69,21 +69,21 @@ export class LogWriter {
   truncate(to: Position, timeout: number): Promise<Position> {
     const position = checkPosition(to, 'to').value;
     const ms = checkTimeout(timeout, 'timeout');
-    return this.#enqueue(() => this.#write('truncate', (writer) => writer.truncate(position, ms)));
+    return this.enqueue(() => this.write('truncate', (writer) => writer.truncate(position, ms)));
   }
 
-  async #elect(timeout: number, attempts: number): Promise<void> {
+  private async elect(timeout: number, attempts: number): Promise<void> {
     for (let i = 0; i < attempts; i++) {
       try {
-        if ((await this.#start(timeout)) !== null) return;
+        if ((await this.startNow(timeout)) !== null) return;
       } catch {
         // Timed out or failed: try again, as Java's constructor does.
       }
     }
   }
 
-  async #start(timeout: number | null): Promise<Position | null> {
-    const writer = await this.#native;
+  private async startNow(timeout: number | null): Promise<Position | null> {
+    const writer = await this.native;
     let position: bigint | null;
     try {
       position = await writer.start(timeout);
@@ -91,30 +91,30 @@ export class LogWriter {
       throw operationError('Log.Writer.start', error);
     }
     if (position === null) return null;
-    this.#failed = undefined;
+    this.failed = undefined;
     return new Position(position);
   }
 
-  async #write(
+  private async write(
     operation: string,
     call: (writer: NativeLogWriter) => Promise<bigint | null>,
   ): Promise<Position> {
-    if (this.#failed !== undefined) {
+    if (this.failed !== undefined) {
       throw new WriterFailedError(
-        `Log.Writer.${operation}: the writer failed (${this.#failed}); start() it again first`,
+        `Log.Writer.${operation}: the writer failed (${this.failed}); start() it again first`,
       );
     }
-    const writer = await this.#native;
+    const writer = await this.native;
     let position: bigint | null;
     try {
       position = await call(writer);
     } catch (error) {
       const failure = operationError(`Log.Writer.${operation}`, error, WriterFailedError);
-      if (failure instanceof WriterFailedError) this.#failed = failure.message;
+      if (failure instanceof WriterFailedError) this.failed = failure.message;
       throw failure;
     }
     if (position === null) {
-      this.#failed = 'it does not hold the exclusive write promise';
+      this.failed = 'it does not hold the exclusive write promise';
       throw new WriterFailedError(
         `Log.Writer.${operation}: exclusive write promise lost; start() it again first`,
       );
@@ -122,9 +122,9 @@ export class LogWriter {
     return new Position(position);
   }
 
-  #enqueue<T>(call: () => Promise<T>): Promise<T> {
-    const result = this.#queue.then(call);
-    this.#queue = result.catch(() => undefined);
+  private enqueue<T>(call: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(call);
+    this.queue = result.catch(() => undefined);
     return result;
   }
 }
