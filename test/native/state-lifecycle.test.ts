@@ -66,6 +66,21 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
     });
   });
 
+  test('Log operations past their timeout reject with OperationTimeoutError; the process then exits', () => {
+    const result = run('log-timeout.js', [dir]);
+    expect(result).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          catchup: { name: 'OperationTimeoutError', code: 'MESOS_NAPI_TIMEOUT' },
+          // The writer's election timed out twice; libmesos then refuses the append.
+          append: { name: 'WriterFailedError', code: 'MESOS_NAPI_WRITER_FAILED' },
+        },
+      ],
+    });
+  });
+
   describe('with a port where nothing listens', () => {
     let servers: string;
     beforeAll(async () => {
