@@ -21,7 +21,16 @@ export {
   OperationTimeoutError,
 } from './errors';
 export { version, MesosVersion } from './version';
-export { Variable, AbstractState, InMemoryState, LevelDBState, ZooKeeperState } from './state';
+export {
+  Variable,
+  AbstractState,
+  InMemoryState,
+  LevelDBState,
+  ZooKeeperState,
+  LogState,
+} from './state';
+export { Log, LogReader, LogWriter, Position, Entry } from './log';
+export type { LogOptions } from './log';
 export type { State, ZooKeeperAuthentication } from './state';
 
 export { checkExecutorEnvironment, REQUIRED_EXECUTOR_VARIABLES } from './executor/executor-env';

@@ -1,5 +1,9 @@
 #include "log_wrap.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <mutex>
 #include <process/pid.hpp>
 #include <set>
 #include <string>
@@ -10,6 +14,49 @@
 namespace mesos_napi {
 
 using mesos::log::Log;
+
+namespace {
+
+// Replica paths of the Logs alive in this process (every environment): LevelDB refuses a
+// second open of one, and libmesos then exits the process.
+std::mutex paths_mutex;
+std::set<std::string> paths;
+
+// Claims path for a new Log, or throws a TypeError saying who holds it.
+void ClaimPath(Napi::Env env, const std::string& path) {
+  std::lock_guard<std::mutex> guard(paths_mutex);
+  // Checked first: closing a descriptor of LOCK below would drop this process's own
+  // LevelDB lock on it.
+  if (paths.count(path) > 0) {
+    throw Napi::TypeError::New(env,
+                               "path: " + path + " is the replica of another Log of this process");
+  }
+  // LevelDB's lock on the database, held by another process: F_GETLK reports it.
+  int fd = open((path + "/LOCK").c_str(), O_RDWR | O_CLOEXEC);
+  if (fd >= 0) {
+    struct flock lock = {};
+    lock.l_type = F_WRLCK;
+    lock.l_whence = SEEK_SET;
+    const bool held = fcntl(fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+    close(fd);
+    if (held) {
+      throw Napi::TypeError::New(env, "path: " + path + " is the replica of a Log in process " +
+                                          std::to_string(lock.l_pid));
+    }
+  }
+  paths.insert(path);
+}
+
+// Deletes a Log (waiting for its processes), then frees its path.
+std::shared_ptr<Log> Owned(Log* log, const std::string& path) {
+  return std::shared_ptr<Log>(log, [path](Log* log) {
+    delete log;
+    std::lock_guard<std::mutex> guard(paths_mutex);
+    paths.erase(path);
+  });
+}
+
+}  // namespace
 
 Napi::Function LogWrap::Define(Napi::Env env) {
   Napi::Function constructor = DefineClass(env, "Log", {});
@@ -30,22 +77,26 @@ LogWrap::LogWrap(const Napi::CallbackInfo& info)
   const int quorum = static_cast<int>(Uint32Arg(info[0], "quorum"));
   const std::string path = StringArg(info[1], "path");
   const bool autoInitialize = info[8].ToBoolean();
+  std::set<process::UPID> pids;
   if (info[2].IsArray()) {
     Napi::Array array = info[2].As<Napi::Array>();
-    std::set<process::UPID> pids;
     for (uint32_t i = 0; i < array.Length(); i++) {
       const std::string text = StringArg(array.Get(i), "pids[]");
       process::UPID pid(text);
       if (!pid) throw Napi::TypeError::New(env, "pids: '" + text + "' is not a libprocess PID");
       pids.insert(pid);
     }
-    log_ = std::make_shared<Log>(quorum, path, pids, autoInitialize);
+  }
+  if (info[2].IsArray()) {
+    ClaimPath(env, path);
+    log_ = Owned(new Log(quorum, path, pids, autoInitialize), path);
   } else {
     const std::string servers = StringArg(info[3], "servers");
     const Duration timeout = MillisecondsArg(info[4], "timeout");
     const std::string znode = StringArg(info[5], "znode");
-    log_ = std::make_shared<Log>(quorum, path, servers, timeout, znode,
-                                 AuthenticationArgs(info[6], info[7]), autoInitialize);
+    Option<zookeeper::Authentication> auth = AuthenticationArgs(info[6], info[7]);
+    ClaimPath(env, path);
+    log_ = Owned(new Log(quorum, path, servers, timeout, znode, auth, autoInitialize), path);
   }
 }
 

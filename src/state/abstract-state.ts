@@ -10,11 +10,11 @@ import { checkString } from './validate';
  * the conversion of its results and failures.
  */
 export abstract class AbstractState implements State {
-  readonly #native: Promise<NativeState>;
+  private readonly native: Promise<NativeState>;
 
   /** @internal */
   protected constructor(native: Promise<NativeState>) {
-    this.#native = native;
+    this.native = native;
     // A State nobody uses must not report its construction failure as unhandled: every
     // operation reports it.
     native.catch(() => undefined);
@@ -27,14 +27,14 @@ export abstract class AbstractState implements State {
 
   fetch(name: string): Promise<Variable> {
     const checked = this.checkName(name);
-    return this.#run(`fetch('${checked}')`, async (state) =>
+    return this.run(`fetch('${checked}')`, async (state) =>
       wrapVariable(await state.fetch(checked)),
     );
   }
 
   store(variable: Variable): Promise<Variable | null> {
     const native = nativeVariable(variable, 'variable');
-    return this.#run('store', async (state) => {
+    return this.run('store', async (state) => {
       const stored = await state.store(native);
       return stored === null ? null : wrapVariable(stored);
     });
@@ -42,15 +42,15 @@ export abstract class AbstractState implements State {
 
   expunge(variable: Variable): Promise<boolean> {
     const native = nativeVariable(variable, 'variable');
-    return this.#run('expunge', (state) => state.expunge(native));
+    return this.run('expunge', (state) => state.expunge(native));
   }
 
   names(): Promise<string[]> {
-    return this.#run('names', (state) => state.names());
+    return this.run('names', (state) => state.names());
   }
 
-  async #run<T>(operation: string, call: (state: NativeState) => Promise<T>): Promise<T> {
-    const state = await this.#native;
+  private async run<T>(operation: string, call: (state: NativeState) => Promise<T>): Promise<T> {
+    const state = await this.native;
     try {
       return await call(state);
     } catch (error) {
