@@ -47,9 +47,9 @@ ElectionWrap::ElectionWrap(const Napi::CallbackInfo& info)
   bridge_ = EventBridge::Create(env, dispatch, "ZooKeeperElection");
   bridge_->Hold(env);
   self_ = Napi::Persistent(Value());
-  addon_->Add(this);
   process_ = new ElectionProcess(parsed.get(), Milliseconds(timeout), bridge_);
   process::spawn(process_);
+  addon_->Add(this);
 }
 
 ElectionWrap::~ElectionWrap() {
@@ -61,7 +61,7 @@ ElectionWrap::~ElectionWrap() {
 void ElectionWrap::Teardown() {
   if (torn_down_ || closed_) return;
   torn_down_ = true;
-  bridge_->Close();
+  if (bridge_) bridge_->Close();
   if (closer_.joinable()) {
     closer_.join();
   } else if (process_ != nullptr) {

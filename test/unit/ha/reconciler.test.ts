@@ -14,42 +14,45 @@ function fakeDriver() {
 const offer = (id: string, agent: string) =>
   ({ id: { value: id }, slaveId: { value: agent } }) as unknown as Offer;
 const status = (task: string) => ({ taskId: { value: task }, state: 'TASK_RUNNING' }) as TaskStatus;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('Reconciler', () => {
-  test('an agent offers only after a reconciliation begun after its first offer has been quiet', async () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  test('an agent offers only after a reconciliation begun after its first offer has been quiet', () => {
     const { driver, calls } = fakeDriver();
     const rounds: string[][] = [];
     const reconciler = new Reconciler(driver, 50, (s) => rounds.push(s.map((x) => x.taskId.value)));
     reconciler.restart();
     expect(calls).toEqual(['reconcile']);
-    // During the first round: declined, and a second round will cover agent-1.
+    // During the first round: declined; a second round, begun after it, will cover agent-1.
     expect(reconciler.filter([offer('o1', 'agent-1')])).toEqual([]);
     reconciler.saw(status('t1'));
-    await sleep(80);
+    jest.advanceTimersByTime(50);
     expect(rounds).toEqual([['t1']]);
     expect(calls).toEqual(['reconcile', 'decline o1', 'revive', 'reconcile']);
+    // The second round is still open: agent-1 still waits.
     expect(reconciler.filter([offer('o2', 'agent-1')])).toEqual([]);
-    await sleep(80);
+    jest.advanceTimersByTime(50);
     expect(rounds).toEqual([['t1'], []]);
     expect(reconciler.filter([offer('o3', 'agent-1')])).toEqual([offer('o3', 'agent-1')]);
     reconciler.stop();
   });
 
-  test('updates keep a round open; restart() and forget() make agents wait again', async () => {
+  test('updates keep a round open; restart() and forget() make agents wait again', () => {
     const { driver, calls } = fakeDriver();
     const reconciler = new Reconciler(driver, 60, () => undefined);
     reconciler.restart();
     reconciler.filter([offer('o1', 'a')]);
-    await sleep(40);
+    jest.advanceTimersByTime(40);
     reconciler.saw(status('t'));
-    await sleep(40);
+    jest.advanceTimersByTime(40);
     expect(calls.filter((c) => c === 'revive')).toEqual([]);
-    await sleep(200);
+    jest.advanceTimersByTime(200);
     expect(reconciler.filter([offer('o2', 'a')])).toHaveLength(1);
     reconciler.forget('a');
     expect(reconciler.filter([offer('o3', 'a')])).toEqual([]);
-    await sleep(100);
+    jest.advanceTimersByTime(100);
     expect(reconciler.filter([offer('o4', 'a')])).toHaveLength(1);
     reconciler.restart();
     expect(reconciler.filter([offer('o5', 'a')])).toEqual([]);
