@@ -34,7 +34,7 @@ function buildNative({ force }) {
     `mesos-napi: building the addon against Mesos ${install.version} (${install.prefix}, found by ${install.rule})`,
   );
   const defines = [
-    `--CDMESOS_INCLUDE_DIRS=${install.includeDirs.join(';')}`,
+    `--CDMESOS_INCLUDE_DIRS=${[...install.includeDirs, ...(install.zookeeperIncludeDir ? [install.zookeeperIncludeDir] : [])].join(';')}`,
     `--CDMESOS_LIBRARY_DIR=${install.libraryDir}`,
     `--CDMESOS_CFLAGS=${install.cflags.join(';')}`,
   ];

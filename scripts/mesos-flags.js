@@ -11,7 +11,13 @@ const field = process.argv[2];
 const { install } = findMesos();
 const answers = {
   found: () => (install ? '1' : '0'),
-  include_dirs: () => (install ? install.includeDirs.join(' ') : ''),
+  include_dirs: () =>
+    install
+      ? [
+          ...install.includeDirs,
+          ...(install.zookeeperIncludeDir ? [install.zookeeperIncludeDir] : []),
+        ].join(' ')
+      : '',
   library_dir: () => (install ? install.libraryDir : ''),
   libraries: () => (install ? `-L${install.libraryDir} -lmesos` : ''),
   cflags: () => (install ? install.cflags.join(' ') : ''),

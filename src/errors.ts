@@ -94,3 +94,34 @@ export class AddonNotFoundError extends MesosNapiError {
     Object.defineProperty(this, 'solutions', { value: solutions });
   }
 }
+
+/**
+ * A leader election cannot go on: the ZooKeeper group failed for good (for example a
+ * refused authentication), the election was withdrawn or closed while a `contend()` was
+ * waiting, or the addon was built before leader election was added.
+ */
+export class LeaderElectionError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_LEADER_ELECTION';
+}
+
+/**
+ * A State or Log operation failed in libmesos (Java's Log.OperationFailedException, or the
+ * ExecutionException of a State future); the message is libmesos's.
+ */
+export class OperationFailedError extends MesosNapiError {
+  override readonly code: string = 'MESOS_NAPI_OPERATION_FAILED';
+}
+
+/**
+ * A Log.Writer no longer holds the exclusive write promise, or its append or truncate
+ * failed (Java's Log.WriterFailedException). The writer rejects every append and truncate
+ * until a start() succeeds again.
+ */
+export class WriterFailedError extends OperationFailedError {
+  override readonly code = 'MESOS_NAPI_WRITER_FAILED';
+}
+
+/** A Log operation did not complete within its timeout and was discarded (Java's TimeoutException). */
+export class OperationTimeoutError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_TIMEOUT';
+}

@@ -15,7 +15,23 @@ export {
   ExecutorEnvironmentError,
   LocalClusterBusyError,
   AddonNotFoundError,
+  LeaderElectionError,
+  OperationFailedError,
+  WriterFailedError,
+  OperationTimeoutError,
 } from './errors';
+export { version, MesosVersion } from './version';
+export {
+  Variable,
+  AbstractState,
+  InMemoryState,
+  LevelDBState,
+  ZooKeeperState,
+  LogState,
+} from './state';
+export { Log, LogReader, LogWriter, Position, Entry } from './log';
+export type { LogOptions } from './log';
+export type { State, ZooKeeperAuthentication } from './state';
 
 export { checkExecutorEnvironment, REQUIRED_EXECUTOR_VARIABLES } from './executor/executor-env';
 export { executorCommand } from './executor/executor-command';
@@ -38,3 +54,4 @@ export type {
 export { startLocalCluster } from './cluster';
 export type { LocalCluster, LocalClusterOptions } from './cluster';
 export * from './helpers';
+export * from './ha';

@@ -83,8 +83,10 @@ export class HttpServerScheduler implements Scheduler {
         const forTask = forExecutor && takeResources(forExecutor.remaining, TASK);
         if (!forExecutor || !forTask) break;
         resources = forTask.remaining;
-        const id = newTaskId('web');
         const port = forTask.ports[0];
+        // The port is in the id: a new leader learns the task (not its TaskInfo) from
+        // reconciliation.
+        const id = newTaskId(`web-${port}`);
         launch.push(
           taskInfo({
             name: `web server on port ${port}`,
@@ -113,7 +115,7 @@ export class HttpServerScheduler implements Scheduler {
   }
 
   statusUpdate(driver: SchedulerDriver, status: TaskStatus): void {
-    const task = this.launched.get(status.taskId.value);
+    const task = this.launched.get(status.taskId.value) ?? this.adopt(status);
     if (!task) return;
     task.state = status.state;
     const detail =
@@ -136,6 +138,19 @@ export class HttpServerScheduler implements Scheduler {
       driver.stop();
       this.finish();
     }
+  }
+
+  /**
+   * A task this process did not launch, reported by reconciliation after it took over as
+   * leader (--ha): it counts as one of the servers, so none is launched in its place.
+   */
+  private adopt(status: TaskStatus): Launched | undefined {
+    const port = /^web-(\d+)-/.exec(status.taskId.value)?.[1];
+    if (!port || isTerminal(status.state)) return undefined;
+    const task = { url: `port ${port}`, state: status.state };
+    this.launched.set(status.taskId.value, task);
+    this.log(`adopted ${status.taskId.value} (${status.state}, port ${port})`);
+    return task;
   }
 
   error(_driver: SchedulerDriver, message: string): void {

@@ -4,7 +4,13 @@
 #include <mesos/version.hpp>
 
 #include "../executor/executor_driver_wrap.h"
+#include "../ha/election_wrap.h"
+#include "../log/log_reader_wrap.h"
+#include "../log/log_wrap.h"
+#include "../log/log_writer_wrap.h"
 #include "../scheduler/scheduler_driver_wrap.h"
+#include "../state/state_wrap.h"
+#include "../state/variable_wrap.h"
 #include "addon_data.h"
 #include "process_environment.h"
 
@@ -29,9 +35,20 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   AddonData::Install(env);
   exports.Set("SchedulerDriver", SchedulerDriverWrap::Define(env));
   exports.Set("ExecutorDriver", ExecutorDriverWrap::Define(env));
+  exports.Set("ZooKeeperElection", ElectionWrap::Define(env));
   exports.Set("processEnvironment", Napi::Function::New(env, ProcessEnvironment));
   exports.Set("teardownDrivers", Napi::Function::New(env, TeardownDrivers));
+  exports.Set("State", StateWrap::Define(env));
+  VariableWrap::Define(env);
+  exports.Set("Log", LogWrap::Define(env));
+  exports.Set("LogReader", LogReaderWrap::Define(env));
+  exports.Set("LogWriter", LogWriterWrap::Define(env));
   exports.Set("mesosVersion", Napi::String::New(env, MESOS_VERSION));
+  Napi::Array versionNumbers = Napi::Array::New(env, 3);
+  versionNumbers.Set(0u, MESOS_MAJOR_VERSION_NUM);
+  versionNumbers.Set(1u, MESOS_MINOR_VERSION_NUM);
+  versionNumbers.Set(2u, MESOS_PATCH_VERSION_NUM);
+  exports.Set("mesosVersionNumbers", versionNumbers);
   exports.Set("protobufVersion", Napi::String::New(env, std::to_string(GOOGLE_PROTOBUF_VERSION)));
   return exports;
 }

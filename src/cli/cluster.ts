@@ -1,11 +1,13 @@
 import { parseArgs } from 'util';
 import { startLocalCluster, DEFAULT_AGENT_RESOURCES } from '../cluster';
+import { parseZooKeeperUrl } from '../ha/zookeeper-url';
 
-export const CLUSTER_USAGE = `usage: mesos-napi cluster [--ip 127.0.0.1] [--port N] [--agent-port N] [--resources R]
+export const CLUSTER_USAGE = `usage: mesos-napi cluster [--ip 127.0.0.1] [--port N] [--agent-port N] [--resources R] [--zk zk://host:port/path]
 
 Starts mesos-master and one mesos-agent on loopback in a temporary work directory, prints
 the master address and web UI, and stops both (removing what it made) on Ctrl-C.
-  --resources  the agent's resources (default ${DEFAULT_AGENT_RESOURCES})`;
+  --resources  the agent's resources (default ${DEFAULT_AGENT_RESOURCES})
+  --zk         a ZooKeeper for the master to register in (its URL is then the master address)`;
 
 export async function cluster(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -15,6 +17,7 @@ export async function cluster(argv: string[]): Promise<number> {
       port: { type: 'string' },
       'agent-port': { type: 'string' },
       resources: { type: 'string' },
+      zk: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -35,6 +38,7 @@ export async function cluster(argv: string[]): Promise<number> {
     masterPort: port('port', values.port),
     agentPort: port('agent-port', values['agent-port']),
     resources: values.resources,
+    ...(values.zk !== undefined ? { zk: checkZk(values.zk) } : {}),
   });
   console.log(`Mesos master: ${local.master}`);
   console.log(`Web UI:       ${local.webUi}`);
@@ -48,4 +52,9 @@ export async function cluster(argv: string[]): Promise<number> {
   console.log('Stopping the cluster...');
   await local.stop();
   return 0;
+}
+
+function checkZk(url: string): string {
+  parseZooKeeperUrl(url, '--zk');
+  return url;
 }

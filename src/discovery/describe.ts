@@ -10,6 +10,9 @@ export function describeDiscovery(discovery: Discovery): string {
     lines.push(`  prefix:       ${install.prefix}`);
     lines.push(`  library:      ${install.library}`);
     lines.push(`  include dirs: ${install.includeDirs.join(' ')}`);
+    if (install.zookeeperIncludeDir) {
+      lines.push(`  zookeeper.h:  ${install.zookeeperIncludeDir}`);
+    }
     lines.push(
       `  .proto root:  ${install.protoRoot ?? '(none: mesos/mesos.proto is not installed)'}`,
     );

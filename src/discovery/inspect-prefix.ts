@@ -32,6 +32,15 @@ export function mesosVersionFrom(includeDir: string): string | undefined {
   return match ? match[1] : undefined;
 }
 
+/** Where <zookeeper.h> resolves from: an include directory itself, or its zookeeper/. */
+export function findZooKeeperIncludeDir(includeDirs: string[]): string | undefined {
+  const dirs = [...includeDirs, '/usr/local/include', '/usr/include'];
+  if (dirs.some((dir) => isFile(path.join(dir, 'zookeeper.h')))) return undefined;
+  return dirs
+    .map((dir) => path.join(dir, 'zookeeper'))
+    .find((dir) => isFile(path.join(dir, 'zookeeper.h')));
+}
+
 function firstFile(candidates: string[]): string | undefined {
   return candidates.find(isFile);
 }
@@ -82,6 +91,7 @@ export function inspectPrefix(
       master: firstFile(sbin.map((dir) => path.join(dir, 'mesos-master'))),
       agent: firstFile(sbin.map((dir) => path.join(dir, 'mesos-agent'))),
       protobuf: checkProtobuf(includeDirs, includeDir),
+      zookeeperIncludeDir: findZooKeeperIncludeDir(includeDirs),
     },
   };
 }

@@ -34,6 +34,12 @@ export interface MesosInstall {
   master?: string;
   agent?: string;
   protobuf: ProtobufCheck;
+  /**
+   * The directory of the ZooKeeper C client's zookeeper.h, which libmesos's state and log
+   * headers include as <zookeeper.h>, when it is not in includeDirs: the `zookeeper`
+   * directory beside Mesos's or the system's headers (Debian's libzookeeper-mt-dev).
+   */
+  zookeeperIncludeDir?: string;
 }
 
 export interface Rejection {

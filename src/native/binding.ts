@@ -112,9 +112,132 @@ export interface NativeExecutorDriverConstructor {
   new (dispatch: NativeDispatch, environment: Record<string, string> | null): NativeExecutorDriver;
 }
 
+/**
+ * Events of a ZooKeeperElection (native/ha/election_process.h), passed to NativeDispatch.
+ * `generation` is the one given to contend(), `request` the one given to check().
+ */
+export interface NativeElectionEvents {
+  /** The group's oldest member, the leader, changed; its data as it joined. */
+  leader: [membershipId: number, data: string];
+  /** The group has no member (every session gone, or this one expired). */
+  noLeader: [];
+  /** The group failed for good: no more leader events. */
+  detectFailed: [message: string];
+  contended: [generation: number];
+  contendFailed: [generation: number, message: string];
+  /** The membership was cancelled (message '': session expired, or withdrawn) or failed. */
+  candidacyLost: [generation: number, message: string];
+  /** result 1: withdrawn, 0: nothing to withdraw, -1: failed (message says why). */
+  withdrawn: [generation: number, result: number, message: string];
+  /**
+   * What ZooKeeper holds now for the current leader's membership: result 1 with its
+   * data, 0 (no leader, or the membership is gone), -1 with why the read failed.
+   */
+  checked: [request: number, result: number, dataOrMessage: string];
+}
+
+/**
+ * Contends for leadership of one ZooKeeper group with libmesos's zookeeper::Group,
+ * LeaderContender and LeaderDetector. Keeps the process alive from construction until
+ * close() has called back.
+ */
+export interface NativeZooKeeperElection {
+  /** A new candidacy (the previous one, if any, is cancelled) with this data and label. */
+  contend(generation: number, data: string, label: string | null): void;
+  withdraw(generation: number): void;
+  /** Reads the current leader's membership from ZooKeeper (event `checked`). */
+  check(request: number): void;
+  /** Ends the session (its membership goes with it) off the JS thread, then calls back. */
+  close(onDone: () => void): void;
+}
+
+export interface NativeZooKeeperElectionConstructor {
+  new (dispatch: NativeDispatch, url: string, sessionTimeoutMs: number): NativeZooKeeperElection;
+}
+
+/**
+ * How a native operation's promise was rejected: libmesos's future failed, was discarded,
+ * timed out (and was then discarded), or was abandoned (libmesos will never complete it).
+ */
+export type NativeFailureKind = 'failed' | 'discarded' | 'timeout' | 'abandoned';
+
+/** A mesos::state::Variable, made only by the addon. */
+export interface NativeVariable {
+  /** A copy of the value. */
+  value(): Uint8Array;
+  mutate(value: Uint8Array): NativeVariable;
+}
+
+/**
+ * A mesos::state::State. Each method returns a promise settled on the JS thread once
+ * libmesos's future completes; rejections are Errors with a `kind` (NativeFailureKind).
+ * While any is pending the object keeps the process alive; otherwise it does not.
+ */
+export interface NativeState {
+  fetch(name: string): Promise<NativeVariable>;
+  /** null: the variable was stale (changed or expunged since it was fetched). */
+  store(variable: NativeVariable): Promise<NativeVariable | null>;
+  expunge(variable: NativeVariable): Promise<boolean>;
+  names(): Promise<string[]>;
+}
+
+export interface NativeStateConstructor {
+  new (kind: 'in-memory'): NativeState;
+  new (kind: 'leveldb', path: string): NativeState;
+  new (
+    kind: 'zookeeper',
+    servers: string,
+    timeoutMs: number,
+    znode: string,
+    scheme: string | null,
+    credentials: Uint8Array | null,
+  ): NativeState;
+  new (kind: 'log', log: NativeLog, diffsBetweenSnapshots: number): NativeState;
+}
+
+/** A mesos::log::Log (its local replica); used by readers, writers and LogStates. */
+export type NativeLog = object;
+
+export interface NativeLogConstructor {
+  new (
+    quorum: number,
+    path: string,
+    pids: string[] | null,
+    servers: string | null,
+    timeoutMs: number | null,
+    znode: string | null,
+    scheme: string | null,
+    credentials: Uint8Array | null,
+    autoInitialize: boolean,
+  ): NativeLog;
+}
+
+/** A log entry as the addon passes it. */
+export interface NativeLogEntry {
+  position: bigint;
+  data: Uint8Array;
+}
+
+/** A mesos::log::Log::Reader. Positions are their values; timeouts are ms or null. */
+export interface NativeLogReader {
+  read(from: bigint, to: bigint, timeoutMs: number | null): Promise<NativeLogEntry[]>;
+  beginning(timeoutMs: number | null): Promise<bigint>;
+  ending(timeoutMs: number | null): Promise<bigint>;
+  catchup(timeoutMs: number | null): Promise<bigint>;
+}
+
+/** A mesos::log::Log::Writer; null: no (or no longer an) exclusive write promise. */
+export interface NativeLogWriter {
+  start(timeoutMs: number | null): Promise<bigint | null>;
+  append(data: Uint8Array, timeoutMs: number | null): Promise<bigint | null>;
+  truncate(to: bigint, timeoutMs: number | null): Promise<bigint | null>;
+}
+
 export interface NativeBinding {
   SchedulerDriver: NativeSchedulerDriverConstructor;
   ExecutorDriver: NativeExecutorDriverConstructor;
+  /** Absent from an addon built before leader election was added. */
+  ZooKeeperElection?: NativeZooKeeperElectionConstructor;
   /** The process's real environment, which libmesos reads (process.env is a copy in workers). */
   processEnvironment(): Record<string, string>;
   /**
@@ -122,8 +245,14 @@ export interface NativeBinding {
    * exits without the cleanup that would do this.
    */
   teardownDrivers(): void;
+  State: NativeStateConstructor;
+  Log: NativeLogConstructor;
+  LogReader: new (log: NativeLog) => NativeLogReader;
+  LogWriter: new (log: NativeLog) => NativeLogWriter;
   /** MESOS_VERSION of the headers the addon was compiled against. */
   mesosVersion: string;
+  /** MESOS_MAJOR/MINOR/PATCH_VERSION_NUM of those headers. */
+  mesosVersionNumbers: [major: number, minor: number, patch: number];
   /** GOOGLE_PROTOBUF_VERSION the addon was compiled against, e.g. "3021012". */
   protobufVersion: string;
 }

@@ -1,83 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { leftovers, runExample } from '../support/example-process';
 import { describeWithMesos } from '../support/mesos';
 import { get, useLocalCluster } from '../support/cluster';
 
 const root = path.join(__dirname, '..', '..');
-const main = path.join(root, 'build', 'examples', 'http-server', 'main.js');
-
-interface Run {
-  child: ChildProcess;
-  output: () => string;
-  /** Resolves with the first line matching pattern; rejects, with the output, after timeoutMs. */
-  line: (pattern: RegExp, timeoutMs?: number) => Promise<string>;
-  exited: Promise<number | null>;
-}
-
-function runExample(args: string[]): Run {
-  const child = spawn(process.execPath, [main, ...args], {
-    cwd: root,
-    env: { ...process.env, GLOG_minloglevel: '3' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  const scan = () => {
-    for (const waiter of [...waiters]) {
-      const line = output.split('\n').find((l) => waiter.pattern.test(l));
-      if (line) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(line);
-      }
-    }
-  };
-  child.stdout!.on('data', (chunk) => {
-    output += chunk;
-    scan();
-  });
-  let errors = '';
-  child.stderr!.on('data', (chunk) => (errors = (errors + chunk).slice(-3000)));
-  return {
-    child,
-    output: () => output,
-    line: (pattern, timeoutMs = 60_000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(
-          () =>
-            reject(
-              new Error(
-                `no line matching ${pattern} in ${timeoutMs} ms; output:\n${output}\nstderr (end):\n${errors}`,
-              ),
-            ),
-          timeoutMs,
-        );
-        waiters.push({
-          pattern,
-          resolve: (line) => {
-            clearTimeout(timer);
-            resolve(line);
-          },
-        });
-        scan();
-      }),
-    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
-  };
-}
-
-/** Processes of the example still alive (its executors and their servers), after a grace. */
-async function leftovers(): Promise<string> {
-  for (let i = 0; i < 40; i++) {
-    const found = spawnSync('pgrep', ['-af', 'http-server/executor.js|http.server 310'], {
-      encoding: 'utf8',
-    })
-      .stdout.split('\n')
-      .filter((l) => l && !l.includes('pgrep'))
-      .join('\n');
-    if (!found) return '';
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return 'still running';
-}
 
 describeWithMesos('the worked example (examples/http-server)', () => {
   beforeAll(() => {

@@ -150,7 +150,19 @@ export function standInBinding(): NativeBinding & {
         Object.entries(process.env).filter((entry): entry is [string, string] => !!entry[1]),
       ),
     teardownDrivers: () => undefined,
+    State: notInStandIn('State'),
+    Log: notInStandIn('Log'),
+    LogReader: notInStandIn('LogReader'),
+    LogWriter: notInStandIn('LogWriter'),
     mesosVersion: 'stand-in',
+    mesosVersionNumbers: [0, 0, 0],
     protobufVersion: '0',
   };
+}
+
+/** State and Log run only on the real addon (test/cluster/state, test/cluster/log). */
+function notInStandIn<T>(name: string): T {
+  return function () {
+    throw new Error(`${name} is not part of the stand-in binding`);
+  } as unknown as T;
 }

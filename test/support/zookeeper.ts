@@ -20,6 +20,12 @@ export function zookeeperMissing(): string | undefined {
 
 export interface ZooKeeper {
   url(path: string): string;
+  port: number;
+  /**
+   * Kills the server (SIGKILL), waits `downMs`, and starts it again on the same port and
+   * data directory (sessions and znodes are kept, as after a crash).
+   */
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -34,26 +40,48 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-export async function startZooKeeper(): Promise<ZooKeeper> {
+export interface ZooKeeperOptions {
+  /**
+   * The server's tick in ms (ZooKeeperServerMain's default is 3000); sessions it grants last
+   * from 2 to 20 ticks, so a short tick allows the short session timeouts fault tests want.
+   */
+  tickTime?: number;
+}
+
+export async function startZooKeeper(options: ZooKeeperOptions = {}): Promise<ZooKeeper> {
   const port = await freePort('127.0.0.1');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-zk-'));
-  const child: ChildProcess = spawn(
-    'java',
-    ['-cp', CLASSPATH, 'org.apache.zookeeper.server.ZooKeeperServerMain', String(port), dataDir],
-    { stdio: 'ignore' },
-  );
-  const stop = async () => {
+  const args = ['-cp', CLASSPATH, 'org.apache.zookeeper.server.ZooKeeperServerMain'];
+  args.push(String(port), dataDir, ...(options.tickTime ? [String(options.tickTime)] : []));
+  let child: ChildProcess;
+  const kill = async () => {
     if (!hasExited(child)) child.kill('SIGKILL');
     await exited(child);
+  };
+  const stop = async () => {
+    await kill();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 30_000;
-  while (!(await listening(port))) {
-    if (hasExited(child) || Date.now() > deadline) {
-      await stop();
-      throw new Error(`ZooKeeper did not start on port ${port}`);
+  const launch = async () => {
+    child = spawn('java', args, { stdio: 'ignore' });
+    const deadline = Date.now() + 30_000;
+    while (!(await listening(port))) {
+      if (hasExited(child) || Date.now() > deadline) {
+        await stop();
+        throw new Error(`ZooKeeper did not start on port ${port}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { url: (p) => `zk://127.0.0.1:${port}${p}`, stop };
+  };
+  await launch();
+  return {
+    url: (p) => `zk://127.0.0.1:${port}${p}`,
+    port,
+    restart: async (downMs = 0) => {
+      await kill();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await launch();
+    },
+    stop,
+  };
 }

@@ -1,0 +1,198 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { InvalidArgumentError } from '../errors';
+import type { NativeLog } from '../native/binding';
+import { loadBinding } from '../native/load';
+import {
+  checkAuthentication,
+  checkNonEmptyString,
+  checkPositiveInteger,
+  checkServers,
+  checkTimeout,
+  checkZnode,
+  describe,
+  resolveServers,
+} from '../state/validate';
+import { Position } from './position';
+
+/** Options beyond Java's constructor arguments. */
+export interface LogOptions {
+  /**
+   * Let the replicas initialize the log themselves when every one of them is empty
+   * (libmesos's autoInitialize). Without it a new replica must first be initialized with
+   * `mesos-log initialize --path=<path>`, as Java's binding requires. Default false.
+   */
+  autoInitialize?: boolean;
+}
+
+const natives = new WeakMap<Log, Promise<NativeLog>>();
+
+/**
+ * A replicated, append-only log (Java's `org.apache.mesos.Log`, over libmesos's
+ * mesos::log::Log): a local replica stored at `path`, and a network of the other
+ * replicas, given as their libprocess PIDs or found through ZooKeeper. A write needs a
+ * `quorum` of replicas. Read it with a {@link LogReader} (`new Log.Reader(log)`), write it
+ * with a {@link LogWriter} (`new Log.Writer(log, timeout, retries)`).
+ *
+ * libmesos exits the process when the replica's storage cannot be recovered; the
+ * constructor refuses a path whose directory does not exist or that another Log holds.
+ */
+export class Log {
+  /** @see LogReader */
+  static Reader: typeof import('./reader').LogReader;
+  /** @see LogWriter */
+  static Writer: typeof import('./writer').LogWriter;
+  /** @see Position */
+  static Position = Position;
+
+  /**
+   * @param quorum Replicas needed for a write.
+   * @param path The local replica's directory (a LevelDB database), created if missing.
+   * @param pids The other replicas, as libprocess PIDs 'log-replica(1)@127.0.0.1:5050'.
+   */
+  constructor(quorum: number, path: string, pids: Iterable<string>, options?: LogOptions);
+  /**
+   * @param quorum Replicas needed for a write.
+   * @param path The local replica's directory (a LevelDB database), created if missing.
+   * @param servers ZooKeeper servers, 'host1:port1,host2:port2'.
+   * @param timeout The ZooKeeper session timeout, in milliseconds.
+   * @param znode The znode under which the replicas find each other.
+   * @param scheme 'digest' for ZooKeeper authentication (with credentials 'user:password').
+   */
+  constructor(
+    quorum: number,
+    path: string,
+    servers: string,
+    timeout: number,
+    znode: string,
+    scheme?: 'digest' | LogOptions,
+    credentials?: Uint8Array | string,
+    options?: LogOptions,
+  );
+  constructor(quorum: number, replicaPath: string, ...rest: unknown[]) {
+    const checkedQuorum = checkPositiveInteger(quorum, 'quorum', 0x7fffffff);
+    const checkedPath = checkReplicaPath(replicaPath);
+    const binding = loadBinding();
+    let native: Promise<NativeLog>;
+    if (typeof rest[0] === 'string') {
+      const [servers, timeout, znode, scheme, credentials, options] = rest;
+      const hosts = checkServers(servers);
+      const timeoutMs = checkTimeout(timeout, 'timeout');
+      const checkedZnode = checkZnode(znode);
+      const withAuth = typeof scheme === 'string' || credentials !== undefined;
+      const auth = withAuth ? checkAuthentication(scheme, credentials) : null;
+      const autoInitialize = checkOptions(withAuth ? options : scheme);
+      native = resolveServers(hosts).then(() =>
+        construct(
+          () =>
+            new binding.Log(
+              checkedQuorum,
+              checkedPath,
+              null,
+              servers as string,
+              timeoutMs,
+              checkedZnode,
+              auth?.scheme ?? null,
+              auth?.credentials ?? null,
+              autoInitialize,
+            ),
+        ),
+      );
+    } else {
+      const pids = checkPids(rest[0]);
+      const autoInitialize = checkOptions(rest[1]);
+      native = Promise.resolve(
+        construct(
+          () =>
+            new binding.Log(
+              checkedQuorum,
+              checkedPath,
+              pids,
+              null,
+              null,
+              null,
+              null,
+              null,
+              autoInitialize,
+            ),
+        ),
+      );
+    }
+    native.catch(() => undefined);
+    natives.set(this, native);
+  }
+
+  /** The position of bytes from Position.identity() (Java's `position(identity)`). */
+  position(identity: Uint8Array): Position {
+    return Position.fromIdentity(identity);
+  }
+}
+
+/** @internal The native Log of a Log; an InvalidArgumentError naming argument otherwise. */
+export function nativeLog(value: unknown, argument: string): Promise<NativeLog> {
+  const found = value instanceof Log ? natives.get(value) : undefined;
+  if (!found) throw new InvalidArgumentError(argument, `expected a Log, got ${describe(value)}`);
+  return found;
+}
+
+function construct(make: () => NativeLog): NativeLog {
+  try {
+    return make();
+  } catch (error) {
+    // The addon refuses a replica path in use, by this process or another one.
+    const message = (error as Error).message;
+    if (message.startsWith('path: ')) {
+      throw new InvalidArgumentError('path', message.slice('path: '.length));
+    }
+    throw error;
+  }
+}
+
+function checkReplicaPath(value: unknown): string {
+  const replicaPath = path.resolve(checkNonEmptyString(value, 'path'));
+  const parent = path.dirname(replicaPath);
+  if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new InvalidArgumentError('path', `the directory ${parent} does not exist`);
+  }
+  const stat = fs.statSync(replicaPath, { throwIfNoEntry: false });
+  if (stat && !stat.isDirectory()) {
+    throw new InvalidArgumentError('path', `${replicaPath} exists and is not a directory`);
+  }
+  return replicaPath;
+}
+
+const PID = /^[^@\s]+@(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3}):(\d{1,5})$/;
+
+function checkPids(value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || !(Symbol.iterator in value)) {
+    throw new InvalidArgumentError('pids', `expected an iterable of PIDs, got ${describe(value)}`);
+  }
+  return [...(value as Iterable<unknown>)].map((pid, i) => {
+    const match = typeof pid === 'string' ? PID.exec(pid) : null;
+    const numbers = match ? match.slice(1).map(Number) : [];
+    if (
+      !match ||
+      numbers.slice(0, 4).some((n) => n > 255) ||
+      numbers[4] < 1 ||
+      numbers[4] > 65535
+    ) {
+      throw new InvalidArgumentError(
+        `pids[${i}]`,
+        `expected a libprocess PID such as 'log-replica(1)@127.0.0.1:5050' (an IPv4 address), got ${describe(pid)}`,
+      );
+    }
+    return pid as string;
+  });
+}
+
+function checkOptions(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'object' || value === null) {
+    throw new InvalidArgumentError('options', `expected an object, got ${describe(value)}`);
+  }
+  const { autoInitialize } = value as LogOptions;
+  if (autoInitialize !== undefined && typeof autoInitialize !== 'boolean') {
+    throw new InvalidArgumentError('options.autoInitialize', 'expected a boolean');
+  }
+  return autoInitialize ?? false;
+}

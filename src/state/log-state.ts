@@ -1,0 +1,65 @@
+import { InvalidArgumentError } from '../errors';
+import { Log } from '../log/log';
+import { nativeLog } from '../log/log';
+import { loadBinding } from '../native/load';
+import { AbstractState } from './abstract-state';
+import { checkPositiveInteger, describe } from './validate';
+
+/**
+ * A State in a replicated {@link Log} (libmesos's LogStorage): every change is appended to
+ * the log, with a full snapshot of a variable every `diffsBetweenSnapshots` changes of it
+ * (0: every time). It writes through a writer of its own, so no other writer may use the
+ * log meanwhile.
+ */
+export class LogState extends AbstractState {
+  /** The log written to. */
+  readonly log: Log;
+
+  /**
+   * Over a Log of your own.
+   * @param log The log to write to.
+   * @param diffsBetweenSnapshots Diffs between snapshots; 0 by default.
+   */
+  constructor(log: Log, diffsBetweenSnapshots?: number);
+  /**
+   * As Java's LogState: over a new Log found through ZooKeeper.
+   * @param servers ZooKeeper servers, 'host1:port1,host2:port2'.
+   * @param timeout The ZooKeeper session timeout, in milliseconds.
+   * @param znode The znode under which the log's replicas find each other.
+   * @param quorum Replicas needed for a write.
+   * @param path The local replica's directory.
+   * @param diffsBetweenSnapshots Diffs between snapshots; 0 by default.
+   */
+  constructor(
+    servers: string,
+    timeout: number,
+    znode: string,
+    quorum: number,
+    path: string,
+    diffsBetweenSnapshots?: number,
+  );
+  constructor(first: Log | string, ...rest: unknown[]) {
+    let log: Log;
+    let diffs: unknown;
+    if (typeof first === 'string') {
+      const [timeout, znode, quorum, path] = rest;
+      log = new Log(quorum as number, path as string, first, timeout as number, znode as string);
+      diffs = rest[4];
+    } else if (first instanceof Log) {
+      log = first;
+      diffs = rest[0];
+    } else {
+      throw new InvalidArgumentError(
+        'log',
+        `expected a Log or ZooKeeper servers, got ${describe(first)}`,
+      );
+    }
+    const checkedDiffs =
+      diffs === undefined || diffs === 0
+        ? 0
+        : checkPositiveInteger(diffs, 'diffsBetweenSnapshots', 0xffffffff);
+    const binding = loadBinding();
+    super(nativeLog(log, 'log').then((native) => new binding.State('log', native, checkedDiffs)));
+    this.log = log;
+  }
+}

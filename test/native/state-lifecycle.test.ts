@@ -1,0 +1,150 @@
+import { spawnSync } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { freePort } from '../../src/cluster/ports';
+import { describeWithMesos } from '../support/mesos';
+import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
+
+// Each case runs a fixture in a child process against real libmesos: a crash is a failed
+// test, and so is a hang (the fixture is killed at the timeout).
+function run(name: string, args: string[]) {
+  const started = Date.now();
+  const result = spawnSync(
+    process.execPath,
+    [path.join(__dirname, 'fixtures', 'state', name), ...args],
+    { encoding: 'utf8', timeout: 30_000, env: { ...process.env, GLOG_minloglevel: '3' } },
+  );
+  const lines = result.stdout.trim().split('\n');
+  const json = lines.map((line) => {
+    try {
+      return JSON.parse(line) as unknown;
+    } catch {
+      return { unparsable: line, stderr: result.stderr.slice(-2000) };
+    }
+  });
+  return { status: result.status, signal: result.signal, json, ms: Date.now() - started };
+}
+
+describeWithMesos('State lifecycle edges on libmesos', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-state-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test.each([
+    ['in-memory', () => ''],
+    ['leveldb', () => path.join(dir, 'db')],
+  ])('a %s State with nothing pending lets the process exit by itself', (kind, arg) => {
+    const result = run('idle-exit.js', [kind, arg()]);
+    expect(result).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ stored: 'stored', names: ['idle'] }],
+    });
+  });
+
+  test('replica paths libmesos would exit on are refused, naming path', () => {
+    const refused = (message: string) => ({
+      name: 'InvalidArgumentError',
+      code: 'MESOS_NAPI_INVALID_ARGUMENT',
+      argument: 'path',
+      message: expect.stringContaining(message),
+    });
+    expect(run('log-paths.js', ['check', dir])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          missingDirectory: refused('does not exist'),
+          first: 'constructed',
+          sameProcess: refused('another Log of this process'),
+          otherProcess: refused('a Log in process'),
+        },
+      ],
+    });
+  });
+
+  test('Log operations past their timeout reject with OperationTimeoutError; the process then exits', () => {
+    const result = run('log-timeout.js', [dir]);
+    expect(result).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          catchup: { name: 'OperationTimeoutError', code: 'MESOS_NAPI_TIMEOUT' },
+          // The writer's election timed out twice; libmesos then refuses the append.
+          append: { name: 'WriterFailedError', code: 'MESOS_NAPI_WRITER_FAILED' },
+        },
+      ],
+    });
+  });
+
+  describe('with a port where nothing listens', () => {
+    let servers: string;
+    beforeAll(async () => {
+      servers = `127.0.0.1:${await freePort('127.0.0.1')}`;
+    });
+
+    test('a pending operation keeps the process alive', () => {
+      expect(run('pending.js', ['held', servers])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ held: true }],
+      });
+    });
+
+    test('process.exit() with an operation pending exits with its code, no crash', () => {
+      expect(run('pending.js', ['exit', servers])).toMatchObject({
+        status: 3,
+        signal: null,
+        json: [{ exiting: 3 }],
+      });
+    });
+
+    test('terminating a worker with an operation pending does not crash; the process then exits', () => {
+      expect(run('pending.js', ['worker', servers])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ terminated: 1 }],
+      });
+    });
+  });
+
+  const missing = zookeeperMissing();
+  if (missing) {
+    process.stdout.write(`skipped "ZooKeeper State lifecycle": ${missing}\n`);
+    return;
+  }
+  describe('with ZooKeeper', () => {
+    let zk: ZooKeeper;
+    let servers: string;
+    beforeAll(async () => {
+      zk = await startZooKeeper();
+      servers = new URL(zk.url('/')).host;
+    }, 60_000);
+    afterAll(() => zk?.stop());
+
+    test('a ZooKeeperState with nothing pending lets the process exit by itself', () => {
+      expect(run('idle-exit.js', ['zookeeper', servers])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ stored: 'stored', names: ['idle'] }],
+      });
+    });
+
+    test('a value stored in ZooKeeper survives the process: another process fetches it', () => {
+      expect(run('restart.js', ['store', servers, '/restart', 'survives'])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ stored: true }],
+      });
+      expect(run('restart.js', ['fetch', servers, '/restart'])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ fetched: 'survives' }],
+      });
+    });
+  });
+});
