@@ -37,7 +37,19 @@ export function simulatedBinding(host: SimulationHost, executor?: ExecutorSide):
         Object.entries(process.env).filter((entry): entry is [string, string] => !!entry[1]),
       ),
     teardownDrivers: () => undefined,
+    State: notSimulated('State'),
+    Log: notSimulated('Log'),
+    LogReader: notSimulated('LogReader'),
+    LogWriter: notSimulated('LogWriter'),
     mesosVersion: '1.12.0',
+    mesosVersionNumbers: [1, 12, 0],
     protobufVersion: '0',
   };
+}
+
+/** State, Log and leader election need the real addon; the kit simulates only the drivers. */
+function notSimulated<T>(name: string): T {
+  return function () {
+    throw new Error(`${name} is not simulated by mesos-napi/testing; it needs the native addon`);
+  } as unknown as T;
 }
