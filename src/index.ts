@@ -15,6 +15,8 @@ export {
   ExecutorEnvironmentError,
   LocalClusterBusyError,
   AddonNotFoundError,
+  NotSubscribedError,
+  CallFailedError,
 } from './errors';
 
 export { checkExecutorEnvironment, REQUIRED_EXECUTOR_VARIABLES } from './executor/executor-env';

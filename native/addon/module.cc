@@ -5,6 +5,8 @@
 
 #include "../executor/executor_driver_wrap.h"
 #include "../scheduler/scheduler_driver_wrap.h"
+#include "../v1/executor_mesos_wrap.h"
+#include "../v1/scheduler_mesos_wrap.h"
 #include "addon_data.h"
 #include "process_environment.h"
 
@@ -29,6 +31,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   AddonData::Install(env);
   exports.Set("SchedulerDriver", SchedulerDriverWrap::Define(env));
   exports.Set("ExecutorDriver", ExecutorDriverWrap::Define(env));
+  exports.Set("V1SchedulerMesos", SchedulerMesosWrap::Define(env));
+  exports.Set("V1ExecutorMesos", ExecutorMesosWrap::Define(env));
   exports.Set("processEnvironment", Napi::Function::New(env, ProcessEnvironment));
   exports.Set("teardownDrivers", Napi::Function::New(env, TeardownDrivers));
   exports.Set("mesosVersion", Napi::String::New(env, MESOS_VERSION));

@@ -1,3 +1,7 @@
 // The v1 HTTP API of Mesos (mesos.v1, mesos.v1.scheduler, mesos.v1.executor), exported from
 // the package as the `v1` namespace.
 export type * from './messages';
+export { V1Mesos } from './scheduler/v1-mesos';
+export type { V1MesosOptions } from './scheduler/v1-mesos';
+export type { Mesos, CallResult } from './scheduler/mesos';
+export type { Scheduler } from './scheduler/scheduler';
