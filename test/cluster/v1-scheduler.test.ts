@@ -2,6 +2,7 @@ import * as os from 'os';
 import { v1, type Input } from '../../src';
 import { describeWithMesos } from '../support/mesos';
 import { useLocalCluster } from '../support/cluster';
+import { get } from '../support/cluster';
 import { takeV1, V1Recorder } from '../support/v1-recorder';
 
 const FRAMEWORK = {
@@ -15,6 +16,39 @@ const FRAMEWORK = {
 const IMPLEMENTATIONS: [string, (scheduler: v1.Scheduler, master: string) => v1.Mesos][] = [
   ['V1Mesos', (scheduler, master) => new v1.V1Mesos(scheduler, { master })],
 ];
+
+/** A LAUNCH of one command task on an offer. */
+function launch(offer: v1.Offer, taskId: string, command: string): Input<v1.Offer_Operation> {
+  return {
+    type: 'LAUNCH',
+    launch: {
+      taskInfos: [
+        {
+          name: taskId,
+          taskId: { value: taskId },
+          agentId: offer.agentId,
+          resources: takeV1(offer.resources, { cpus: 0.1, mem: 32 }).taken,
+          command: { value: command },
+        },
+      ],
+    },
+  };
+}
+
+/** Subscribes, takes the first offer and runs one command task on it until RUNNING. */
+async function runTask(recorder: V1Recorder, mesos: v1.Mesos, taskId: string, command: string) {
+  await recorder.next('SUBSCRIBED');
+  const offer = (await recorder.next('OFFERS')).offers!.offers[0];
+  mesos.send({
+    type: 'ACCEPT',
+    frameworkId: recorder.frameworkId,
+    accept: { offerIds: [offer.id], operations: [launch(offer, taskId, command)] },
+  });
+  recorder.acknowledge(await recorder.update(taskId, 'TASK_STARTING'));
+  const running = await recorder.update(taskId, 'TASK_RUNNING');
+  recorder.acknowledge(running);
+  return { offer, running };
+}
 
 // After Mesos's scheduler_tests.cpp (SchedulerTest.*), for each implementation.
 describeWithMesos('v1 scheduler API', () => {
@@ -101,6 +135,197 @@ describeWithMesos('v1 scheduler API', () => {
       const second = (await recorder.next('OFFERS')).offers!.offers[0];
       expect(second.id).not.toEqual(first.id);
       expect(second.agentId).toEqual(first.agentId);
+    }, 60_000);
+
+    // SchedulerTest.ReconcileTask
+    test("ReconcileTask: RECONCILE answers with the task's state, marked as reconciliation", async () => {
+      const { recorder, mesos } = start();
+      const { running } = await runTask(recorder, mesos, 'reconciled', 'sleep 600');
+      mesos.send({
+        type: 'RECONCILE',
+        frameworkId: recorder.frameworkId,
+        reconcile: { tasks: [{ taskId: running.taskId, agentId: running.agentId }] },
+      });
+      const update = (
+        await recorder.next('UPDATE', (e) => e.update!.status.reason === 'REASON_RECONCILIATION')
+      ).update!.status;
+      expect(update.taskId.value).toBe('reconciled');
+      expect(update.state).toBe('TASK_RUNNING');
+      expect(update.uuid).toBeUndefined();
+    }, 60_000);
+
+    // SchedulerTest.KillTask
+    test('KillTask: KILL ends a running task in TASK_KILLED', async () => {
+      const { recorder, mesos } = start();
+      const { running } = await runTask(recorder, mesos, 'killed', 'sleep 600');
+      mesos.send({
+        type: 'KILL',
+        frameworkId: recorder.frameworkId,
+        kill: { taskId: running.taskId, agentId: running.agentId },
+      });
+      const killed = await recorder.update('killed', 'TASK_KILLED');
+      recorder.acknowledge(killed);
+      expect(killed.source).toBe('SOURCE_EXECUTOR');
+    }, 60_000);
+
+    // SchedulerTest.TaskGroupRunning
+    test('TaskGroupRunning: LAUNCH_GROUP on the default executor runs every task', async () => {
+      const { recorder, mesos } = start();
+      await recorder.next('SUBSCRIBED');
+      const offer = (await recorder.next('OFFERS')).offers!.offers[0];
+      let left = offer.resources;
+      const take = (needs: Parameters<typeof takeV1>[1]) => {
+        const got = takeV1(left, needs);
+        left = got.remaining;
+        return got.taken;
+      };
+      const task = (name: string) => ({
+        name,
+        taskId: { value: name },
+        agentId: offer.agentId,
+        resources: take({ cpus: 0.1, mem: 32 }),
+        command: { value: 'sleep 1' },
+      });
+      mesos.send({
+        type: 'ACCEPT',
+        frameworkId: recorder.frameworkId,
+        accept: {
+          offerIds: [offer.id],
+          operations: [
+            {
+              type: 'LAUNCH_GROUP',
+              launchGroup: {
+                executor: {
+                  type: 'DEFAULT',
+                  executorId: { value: 'default' },
+                  frameworkId: recorder.frameworkId,
+                  resources: take({ cpus: 0.1, mem: 32, disk: 32 }),
+                },
+                taskGroup: { tasks: [task('first'), task('second')] },
+              },
+            },
+          ],
+        },
+      });
+      for (const name of ['first', 'second']) {
+        for (const state of ['TASK_STARTING', 'TASK_RUNNING', 'TASK_FINISHED'] as const) {
+          const status = await recorder.update(name, state);
+          expect(status.executorId).toEqual({ value: 'default' });
+          recorder.acknowledge(status);
+        }
+      }
+    }, 60_000);
+
+    // SchedulerTest.Subscribe (heartbeats): the master sends one on subscription, then one
+    // every heartbeatIntervalSeconds.
+    test('Heartbeat: one right after SUBSCRIBED, another within the interval', async () => {
+      const { recorder } = start();
+      const subscribed = (await recorder.next('SUBSCRIBED')).subscribed!;
+      await recorder.next('HEARTBEAT', () => true, 5_000);
+      const interval = subscribed.heartbeatIntervalSeconds! * 1000;
+      const before = Date.now();
+      await recorder.next('HEARTBEAT', () => true, interval + 5_000);
+      expect(Date.now() - before).toBeGreaterThan(interval / 2);
+    }, 60_000);
+
+    // SchedulerTest.Teardown (RunTaskAndTeardown): the framework is removed, its task killed.
+    test('Teardown: call(TEARDOWN) is accepted and the framework is removed', async () => {
+      const { recorder, mesos } = start();
+      await runTask(recorder, mesos, 'torn', 'sleep 600');
+      const frameworkId = recorder.frameworkId!.value;
+      const result = await mesos.call({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
+      expect(result).toEqual({ statusCode: 202 });
+      let state:
+        | { completed_frameworks: { id: string; completed_tasks: { state: string }[] }[] }
+        | undefined;
+      const deadline = Date.now() + 30_000;
+      do {
+        state = JSON.parse(await get(`http://${cluster().master}/master/frameworks`));
+        if (state!.completed_frameworks.some((f) => f.id === frameworkId)) break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      } while (Date.now() < deadline);
+      const done = state!.completed_frameworks.find((f) => f.id === frameworkId);
+      expect(done?.completed_tasks.map((t) => t.state)).toEqual(['TASK_KILLED']);
+    }, 60_000);
+  });
+
+  // What the v1 API alone has (the scheduler driver cannot do it).
+  describe('V1Mesos only', () => {
+    let mesos: v1.V1Mesos | undefined;
+    afterEach(async () => {
+      await mesos?.close();
+      mesos = undefined;
+    });
+
+    // After operation_reconciliation_tests.cpp and the master's operation feedback for
+    // operations on agent default resources (the agent has AGENT_OPERATION_FEEDBACK and
+    // RESOURCE_PROVIDER by default).
+    test('OperationFeedback: RESERVE with an id gets UPDATE_OPERATION_STATUS, acknowledged by call()', async () => {
+      const framework = {
+        ...FRAMEWORK,
+        roles: ['role1'],
+        capabilities: [
+          { type: 'MULTI_ROLE' as const },
+          { type: 'RESERVATION_REFINEMENT' as const },
+        ],
+      };
+      const recorder = new V1Recorder(framework);
+      mesos = new v1.V1Mesos(recorder, { master: cluster().master });
+      await recorder.next('SUBSCRIBED');
+      const offer = (await recorder.next('OFFERS')).offers!.offers[0];
+      const cpus = takeV1(offer.resources, { cpus: 1 }).taken.map((resource) => ({
+        ...resource,
+        reservations: [{ type: 'DYNAMIC' as const, role: 'role1' }],
+      }));
+      mesos.send({
+        type: 'ACCEPT',
+        frameworkId: recorder.frameworkId,
+        accept: {
+          offerIds: [offer.id],
+          operations: [
+            { type: 'RESERVE', id: { value: 'reserve-1' }, reserve: { resources: cpus } },
+          ],
+          filters: { refuseSeconds: 1 },
+        },
+      });
+      const update = (await recorder.next('UPDATE_OPERATION_STATUS')).updateOperationStatus!.status;
+      expect(update.operationId).toEqual({ value: 'reserve-1' });
+      expect(update.state).toBe('OPERATION_FINISHED');
+      expect(update.agentId).toEqual(offer.agentId);
+      expect(update.uuid?.value).toHaveLength(16);
+      const acked = await mesos.call({
+        type: 'ACKNOWLEDGE_OPERATION_STATUS',
+        frameworkId: recorder.frameworkId,
+        acknowledgeOperationStatus: {
+          agentId: update.agentId!,
+          operationId: update.operationId!,
+          uuid: update.uuid!.value,
+        },
+      });
+      expect(acked).toEqual({ statusCode: 202 });
+      // The reservation is in the next offer.
+      const next = (await recorder.next('OFFERS')).offers!.offers[0];
+      const reserved = next.resources.filter((r) => r.reservations.some((x) => x.role === 'role1'));
+      expect(reserved.map((r) => [r.name, r.scalar?.value])).toEqual([['cpus', 1]]);
+    }, 60_000);
+
+    test('UPDATE_FRAMEWORK goes through call() and is answered 200 OK', async () => {
+      const recorder = new V1Recorder(FRAMEWORK);
+      mesos = new v1.V1Mesos(recorder, { master: cluster().master });
+      await recorder.next('SUBSCRIBED');
+      const result = await mesos.call({
+        type: 'UPDATE_FRAMEWORK',
+        frameworkId: recorder.frameworkId,
+        updateFramework: {
+          frameworkInfo: { ...FRAMEWORK, name: 'renamed', id: recorder.frameworkId },
+        },
+      });
+      expect(result.statusCode).toBe(200);
+      const state = JSON.parse(await get(`http://${cluster().master}/master/frameworks`));
+      const found = state.frameworks.find(
+        (f: { id: string }) => f.id === recorder.frameworkId!.value,
+      );
+      expect(found.name).toBe('renamed');
     }, 60_000);
   });
 });
