@@ -5,3 +5,5 @@ export { V1Mesos } from './scheduler/v1-mesos';
 export type { V1MesosOptions } from './scheduler/v1-mesos';
 export type { Mesos, CallResult } from './scheduler/mesos';
 export type { Scheduler } from './scheduler/scheduler';
+export { V0Mesos } from './scheduler/v0-mesos';
+export type { V0MesosOptions } from './scheduler/v0-mesos';

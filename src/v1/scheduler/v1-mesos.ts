@@ -1,11 +1,6 @@
 import type { EventDecoders } from '../../driver/dispatch';
 import { checkObject, checkStringMap, encodeOptional } from '../../driver/validate';
-import {
-  CallFailedError,
-  InvalidArgumentError,
-  LocalClusterBusyError,
-  NotSubscribedError,
-} from '../../errors';
+import { CallFailedError, InvalidArgumentError, LocalClusterBusyError } from '../../errors';
 import { decode } from '../../messages/codec';
 import type { Input } from '../../messages/input';
 import type { NativeV1Events, NativeV1SchedulerMesos } from '../../native/binding';
@@ -16,6 +11,7 @@ import { LibraryLifecycle } from '../library-lifecycle';
 import type { Call, Credential, Event } from '../messages';
 import type { CallResult, Mesos } from './mesos';
 import type { Scheduler } from './scheduler';
+import { Subscription } from './subscription';
 import { checkCall } from './validate-call';
 
 /** What V1Mesos is constructed with. */
@@ -31,9 +27,6 @@ export interface V1MesosOptions {
   environment?: Record<string, string>;
 }
 
-/** Where the library is, as far as the events handled so far tell. */
-type State = 'disconnected' | 'connected' | 'subscribed';
-
 const decoders: EventDecoders<NativeV1Events, Required<Scheduler>> = {
   connected: () => [],
   disconnected: () => [],
@@ -48,7 +41,7 @@ const decoders: EventDecoders<NativeV1Events, Required<Scheduler>> = {
 export class V1Mesos implements Mesos {
   private readonly native: NativeV1SchedulerMesos;
   private readonly life = new LibraryLifecycle();
-  private state: State = 'disconnected';
+  private readonly subscription = new Subscription();
 
   constructor(scheduler: Scheduler, options: V1MesosOptions) {
     checkObject(scheduler, 'scheduler');
@@ -71,15 +64,15 @@ export class V1Mesos implements Mesos {
         : checkStringMap(options.environment, 'options.environment');
     const tracking: Required<Scheduler> = {
       connected: (mesos) => {
-        this.state = 'connected';
+        this.subscription.connected();
         return scheduler.connected?.call(scheduler, mesos);
       },
       disconnected: (mesos) => {
-        this.state = 'disconnected';
+        this.subscription.disconnected();
         return scheduler.disconnected?.call(scheduler, mesos);
       },
       received: (mesos, event) => {
-        if (event.type === 'SUBSCRIBED') this.state = 'subscribed';
+        this.subscription.received(event);
         return scheduler.received?.call(scheduler, mesos, event);
       },
     };
@@ -125,7 +118,7 @@ export class V1Mesos implements Mesos {
         'UPDATE_FRAMEWORK must go through call(): the master answers it with 200 OK, which libmesos expects of SUBSCRIBE alone (it would kill the process)',
       );
     }
-    this.checkState(checked.call, 'send');
+    this.subscription.check(checked.call, 'send', this.life.isClosing);
     this.native.send(checked.bytes);
   }
 
@@ -134,7 +127,7 @@ export class V1Mesos implements Mesos {
     if (checked.call.type === 'SUBSCRIBE') {
       throw new InvalidArgumentError('call.type', 'SUBSCRIBE must go through send()');
     }
-    this.checkState(checked.call, 'call');
+    this.subscription.check(checked.call, 'call', this.life.isClosing);
     return new Promise<CallResult>((resolve, reject) => {
       this.native.call(checked.bytes, (failure, result) => {
         if (result) resolve(decode<CallResult>('mesos.v1.scheduler.APIResult', result));
@@ -149,21 +142,5 @@ export class V1Mesos implements Mesos {
 
   close(): Promise<void> {
     return this.life.close();
-  }
-
-  private checkState(call: Call, method: string): void {
-    const subscribe = call.type === 'SUBSCRIBE';
-    let problem: string | undefined;
-    if (this.life.isClosing) problem = 'the library was closed';
-    else if (this.state === 'disconnected') {
-      problem = 'the library is not connected to a master yet (wait for connected())';
-    } else if (!subscribe && this.state !== 'subscribed') {
-      problem = 'the framework is not subscribed yet (wait for the SUBSCRIBED event)';
-    }
-    if (problem) {
-      throw new NotSubscribedError(
-        `${method}(${call.type}): ${problem}; libmesos would drop the call without a word`,
-      );
-    }
   }
 }
