@@ -48,6 +48,8 @@ const UNSUPPORTED = new Set<Call['type']>([
  * SUBSCRIBED event (and what follows) until the scheduler sends SUBSCRIBE, and sends a
  * HEARTBEAT every 15 seconds after it. Calls the driver cannot make (operation feedback,
  * inverse offers, SHUTDOWN, UPDATE_FRAMEWORK) and `call()`/`reconnect()` are refused.
+ * close() stops the driver with failover: the framework stays registered while this process
+ * lives; send TEARDOWN first to end it.
  */
 export class V0Mesos implements Mesos {
   readonly closed: Promise<void>;
