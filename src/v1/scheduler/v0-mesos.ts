@@ -11,7 +11,7 @@ import { MesosSchedulerDriver } from '../../scheduler/scheduler-driver';
 import type { Call, Credential, Event, FrameworkInfo } from '../messages';
 import type { CallResult, Mesos } from './mesos';
 import type { Scheduler } from './scheduler';
-import { Subscription } from './subscription';
+import { Subscription } from '../subscription';
 import { devolve, evolve } from './evolve';
 import { checkCall } from './validate-call';
 

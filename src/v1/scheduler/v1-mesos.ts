@@ -11,7 +11,7 @@ import { LibraryLifecycle } from '../library-lifecycle';
 import type { Call, Credential, Event } from '../messages';
 import type { CallResult, Mesos } from './mesos';
 import type { Scheduler } from './scheduler';
-import { Subscription } from './subscription';
+import { Subscription } from '../subscription';
 import { checkCall } from './validate-call';
 
 /** What V1Mesos is constructed with. */

@@ -1,6 +1,7 @@
 import { InvalidArgumentError } from '../../errors';
 import { decode, encode } from '../../messages/codec';
 import type { Call, CallType } from '../messages';
+import { checkUuid } from '../uuid';
 
 /** The field each call type must carry (libmesos's validation::scheduler::call::validate). */
 const BODY: Partial<Record<CallType, keyof Call>> = {
@@ -19,8 +20,6 @@ const BODY: Partial<Record<CallType, keyof Call>> = {
   REQUEST: 'request',
   UPDATE_FRAMEWORK: 'updateFramework',
 };
-
-const UUID_BYTES = 16;
 
 /** Encoded, and read back from the bytes (the object was read once, by the codec). */
 export interface CheckedCall {
@@ -81,15 +80,6 @@ export function checkCall(value: unknown, where: string): CheckedCall {
     }
   }
   return { bytes, call };
-}
-
-function checkUuid(uuid: Uint8Array, where: string): void {
-  if (uuid.length !== UUID_BYTES) {
-    throw new InvalidArgumentError(
-      where,
-      `expected the ${UUID_BYTES}-byte uuid of the update, got ${uuid.length} bytes`,
-    );
-  }
 }
 
 function show(value: string | undefined): string {

@@ -64,13 +64,13 @@ describe('V1Mesos (stand-in binding)', () => {
           frameworkId: ID,
           acknowledge: { agentId: { value: 'a' }, taskId: { value: 't' }, uuid: new Uint8Array(3) },
         },
-        /^call\.acknowledge\.uuid: expected the 16-byte uuid/,
+        /^call\.acknowledge\.uuid: expected the 16 bytes of a UUID/,
       ],
       [
         {
           type: 'ACKNOWLEDGE_OPERATION_STATUS',
           frameworkId: ID,
-          acknowledgeOperationStatus: { uuid: new Uint8Array(16), operationId: { value: 'o' } },
+          acknowledgeOperationStatus: { uuid: v1.newUuid(), operationId: { value: 'o' } },
         },
         /^call\.acknowledgeOperationStatus\.agentId: is required/,
       ],

@@ -1,8 +1,7 @@
-import { NotSubscribedError } from '../../errors';
-import type { Call, Event } from '../messages';
+import { NotSubscribedError } from '../errors';
 
 /**
- * Where a v1 scheduler is, as far as the handlers have been told (connected, disconnected,
+ * Where a v1 scheduler or executor is, as far as the handlers have been told (connected, disconnected,
  * SUBSCRIBED): libmesos drops a SUBSCRIBE made before it is connected and any other call
  * made before it is subscribed, without a word; check() refuses them instead.
  */
@@ -17,12 +16,12 @@ export class Subscription {
     this.state = 'disconnected';
   }
 
-  received(event: Event): void {
+  received(event: { type?: string }): void {
     if (event.type === 'SUBSCRIBED') this.state = 'subscribed';
   }
 
   /** Throws a NotSubscribedError when `call` would be dropped now. */
-  check(call: Call, method: string, closed: boolean): void {
+  check(call: { type?: string }, method: string, closed: boolean): void {
     let problem: string | undefined;
     if (closed) problem = 'the library was closed';
     else if (this.state === 'disconnected') {
