@@ -1,5 +1,5 @@
 import type { Input } from '../../messages/input';
-import type { ExecutorCall } from '../messages';
+import type { ExecutorCall, ExecutorID, FrameworkID } from '../messages';
 
 /**
  * org.apache.mesos.v1.executor.Mesos: the executor's side of the v1 HTTP API. Calls are
@@ -8,6 +8,10 @@ import type { ExecutorCall } from '../messages';
  * throws a NotSubscribedError.
  */
 export interface ExecutorMesos {
+  /** The framework this executor runs for (MESOS_FRAMEWORK_ID): every call carries it. */
+  readonly frameworkId: FrameworkID;
+  /** This executor (MESOS_EXECUTOR_ID): every call carries it. */
+  readonly executorId: ExecutorID;
   /** Sends a call (SUBSCRIBE, UPDATE, MESSAGE) to the agent. */
   send(call: Input<ExecutorCall>): void;
   /** Stops the library; resolves once it is gone (see `closed`). */

@@ -5,7 +5,7 @@ import type { Input } from '../../messages/input';
 import type { NativeV1Events } from '../../native/binding';
 import { loadBinding } from '../../native/load';
 import { LibraryLifecycle } from '../library-lifecycle';
-import type { ExecutorCall, ExecutorEvent } from '../messages';
+import type { ExecutorCall, ExecutorEvent, ExecutorID, FrameworkID } from '../messages';
 import { Subscription } from '../subscription';
 import type { Executor } from './executor';
 import { checkV1ExecutorEnvironment } from './executor-environment';
@@ -35,9 +35,8 @@ const decoders: EventDecoders<NativeV1Events, Required<Executor>> = {
  * executor driver it receives task groups (LAUNCH_GROUP) too.
  */
 export class V1ExecutorMesos implements ExecutorMesos {
-  /** From the environment: what every call carries. */
-  readonly frameworkId: { value: string };
-  readonly executorId: { value: string };
+  readonly frameworkId: FrameworkID;
+  readonly executorId: ExecutorID;
   private readonly life = new LibraryLifecycle();
   private readonly subscription = new Subscription();
 
