@@ -97,8 +97,8 @@ export class AddonNotFoundError extends MesosNapiError {
 
 /**
  * A v1 call made in a state in which libmesos would drop it without a word: before the
- * library is connected (SUBSCRIBE), before it is subscribed (every other call), or after
- * close().
+ * library is connected (SUBSCRIBE), before it is subscribed (every other call), SUBSCRIBE
+ * once subscribed, or anything after close().
  */
 export class NotSubscribedError extends MesosNapiError {
   override readonly code = 'MESOS_NAPI_NOT_SUBSCRIBED';

@@ -2,8 +2,8 @@ import { NotSubscribedError } from '../errors';
 
 /**
  * Where a v1 scheduler or executor is, as far as the handlers have been told (connected, disconnected,
- * SUBSCRIBED): libmesos drops a SUBSCRIBE made before it is connected and any other call
- * made before it is subscribed, without a word; check() refuses them instead.
+ * SUBSCRIBED): libmesos drops a SUBSCRIBE made before it is connected or once subscribed, and
+ * any other call made before it is subscribed, without a word; check() refuses them instead.
  */
 export class Subscription {
   private state: 'disconnected' | 'connected' | 'subscribed' = 'disconnected';
@@ -27,7 +27,9 @@ export class Subscription {
     else if (this.state === 'disconnected') {
       problem = 'the library is not connected to a master yet (wait for connected())';
     } else if (call.type !== 'SUBSCRIBE' && this.state !== 'subscribed') {
-      problem = 'the framework is not subscribed yet (wait for the SUBSCRIBED event)';
+      problem = 'not subscribed yet (wait for the SUBSCRIBED event)';
+    } else if (call.type === 'SUBSCRIBE' && this.state === 'subscribed') {
+      problem = 'already subscribed (subscribe again after the next connected())';
     }
     if (problem) {
       throw new NotSubscribedError(

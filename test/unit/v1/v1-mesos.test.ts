@@ -134,6 +134,7 @@ describe('V1Mesos (stand-in binding)', () => {
       event({ type: 'SUBSCRIBED', subscribed: { frameworkId: ID } }),
     );
     mesos.send(revive);
+    expect(() => mesos.send(subscribe)).toThrow(/already subscribed/);
     await native.dispatch('disconnected');
     expect(() => mesos.send(revive)).toThrow(/not connected/);
     await mesos.close();
