@@ -330,6 +330,23 @@ describeWithMesos('v1 scheduler API', () => {
       expect(reserved.map((r) => [r.name, r.scalar?.value])).toEqual([['cpus', 1]]);
     }, 60_000);
 
+    // SchedulerTest.SchedulerReconnect
+    test('SchedulerReconnect: reconnect() gives disconnected, then connected; subscribing again keeps the id', async () => {
+      // With a failover timeout: the master removes a framework without one as soon as its
+      // scheduler disconnects.
+      recorder = new V1Recorder({ ...FRAMEWORK, failoverTimeout: 60 });
+      mesos = new v1.V1Mesos(recorder, { master: cluster().master });
+      const first = (await recorder.next('SUBSCRIBED')).subscribed!;
+      mesos.reconnect();
+      const again = (await recorder.next('SUBSCRIBED')).subscribed!;
+      expect(again.frameworkId).toEqual(first.frameworkId);
+      expect(recorder.log.filter((e) => e === 'connected' || e === 'disconnected')).toEqual([
+        'connected',
+        'disconnected',
+        'connected',
+      ]);
+    }, 60_000);
+
     test('UPDATE_FRAMEWORK goes through call() and is answered 200 OK', async () => {
       recorder = new V1Recorder(FRAMEWORK);
       mesos = new v1.V1Mesos(recorder, { master: cluster().master });
