@@ -125,3 +125,20 @@ export class WriterFailedError extends OperationFailedError {
 export class OperationTimeoutError extends MesosNapiError {
   override readonly code = 'MESOS_NAPI_TIMEOUT';
 }
+
+/**
+ * A v1 call made in a state in which libmesos would drop it without a word: before the
+ * library is connected (SUBSCRIBE), before it is subscribed (every other call), SUBSCRIBE
+ * once subscribed, or anything after close().
+ */
+export class NotSubscribedError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_NOT_SUBSCRIBED';
+}
+
+/**
+ * A v1 `call()` got no answer from the master: libmesos failed it (the connection broke,
+ * the answer did not decode, the library was closed).
+ */
+export class CallFailedError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_CALL_FAILED';
+}

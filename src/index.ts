@@ -19,6 +19,8 @@ export {
   OperationFailedError,
   WriterFailedError,
   OperationTimeoutError,
+  NotSubscribedError,
+  CallFailedError,
 } from './errors';
 export { version, MesosVersion } from './version';
 export {
@@ -42,6 +44,7 @@ export type { LocalMasterEnvironment } from './scheduler/local-master';
 export { encodeMessage, decodeMessage, schemaSource } from './messages';
 export { messageReplacer, messageToJson } from './messages/json';
 export type * from './messages';
+export * as v1 from './v1';
 export { findMesos, describeDiscovery } from './discovery';
 export type {
   MesosInstall,

@@ -11,6 +11,8 @@
 #include "../scheduler/scheduler_driver_wrap.h"
 #include "../state/state_wrap.h"
 #include "../state/variable_wrap.h"
+#include "../v1/executor_mesos_wrap.h"
+#include "../v1/scheduler_mesos_wrap.h"
 #include "addon_data.h"
 #include "process_environment.h"
 
@@ -36,6 +38,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("SchedulerDriver", SchedulerDriverWrap::Define(env));
   exports.Set("ExecutorDriver", ExecutorDriverWrap::Define(env));
   exports.Set("ZooKeeperElection", ElectionWrap::Define(env));
+  exports.Set("V1SchedulerMesos", SchedulerMesosWrap::Define(env));
+  exports.Set("V1ExecutorMesos", ExecutorMesosWrap::Define(env));
   exports.Set("processEnvironment", Napi::Function::New(env, ProcessEnvironment));
   exports.Set("teardownDrivers", Napi::Function::New(env, TeardownDrivers));
   exports.Set("State", StateWrap::Define(env));

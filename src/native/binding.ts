@@ -233,11 +233,60 @@ export interface NativeLogWriter {
   truncate(to: bigint, timeoutMs: number | null): Promise<bigint | null>;
 }
 
+/** Events of both v1 libraries: `received` carries one serialized v1 Event. */
+export interface NativeV1Events {
+  connected: [];
+  disconnected: [];
+  received: [event: Uint8Array];
+}
+
+/**
+ * Common to both v1 libraries, which run from construction: the object keeps the event
+ * loop alive until close() has deleted libmesos's library (off the JS thread), released
+ * the thread-safe function and called back. Calls after close() do nothing.
+ */
+export interface NativeV1Library {
+  /** A serialized call; dropped without a word by libmesos when it is not connected. */
+  send(call: Uint8Array): void;
+  close(onDone: () => void): void;
+}
+
+/** mesos::v1::scheduler::Mesos. */
+export interface NativeV1SchedulerMesos extends NativeV1Library {
+  /**
+   * libmesos's call(): onDone gets a serialized mesos.v1.scheduler.APIResult, or the
+   * failure's message (also when the object is closed before the answer).
+   */
+  call(call: Uint8Array, onDone: (failure: string | null, result: Uint8Array | null) => void): void;
+  reconnect(): void;
+}
+
+export interface NativeV1SchedulerMesosConstructor {
+  new (
+    dispatch: NativeDispatch,
+    /** host:port, zk://... or local (never file://: the caller reads the file). */
+    master: string,
+    /** A serialized mesos.v1.Credential (HTTP basic authentication). */
+    credential: Uint8Array | null,
+    /** Set in the real environment while libmesos constructs the library, then restored. */
+    environment: Record<string, string> | null,
+    /** A master=local work directory to remove once the library has been deleted. */
+    localWorkDir: string | null,
+  ): NativeV1SchedulerMesos;
+}
+
+export interface NativeV1ExecutorMesosConstructor {
+  /** environment: what libmesos reads the agent's MESOS_* variables from. */
+  new (dispatch: NativeDispatch, environment: Record<string, string>): NativeV1Library;
+}
+
 export interface NativeBinding {
   SchedulerDriver: NativeSchedulerDriverConstructor;
   ExecutorDriver: NativeExecutorDriverConstructor;
   /** Absent from an addon built before leader election was added. */
   ZooKeeperElection?: NativeZooKeeperElectionConstructor;
+  V1SchedulerMesos: NativeV1SchedulerMesosConstructor;
+  V1ExecutorMesos: NativeV1ExecutorMesosConstructor;
   /** The process's real environment, which libmesos reads (process.env is a copy in workers). */
   processEnvironment(): Record<string, string>;
   /**

@@ -37,6 +37,8 @@ export function simulatedBinding(host: SimulationHost, executor?: ExecutorSide):
         Object.entries(process.env).filter((entry): entry is [string, string] => !!entry[1]),
       ),
     teardownDrivers: () => undefined,
+    V1SchedulerMesos: notSimulated('V1SchedulerMesos'),
+    V1ExecutorMesos: notSimulated('V1ExecutorMesos'),
     State: notSimulated('State'),
     Log: notSimulated('Log'),
     LogReader: notSimulated('LogReader'),
@@ -47,7 +49,7 @@ export function simulatedBinding(host: SimulationHost, executor?: ExecutorSide):
   };
 }
 
-/** State, Log and leader election need the real addon; the kit simulates only the drivers. */
+/** The v1 libraries, State, Log and leader election need the real addon; the kit simulates only the classic drivers. */
 function notSimulated<T>(name: string): T {
   return function () {
     throw new Error(`${name} is not simulated by mesos-napi/testing; it needs the native addon`);

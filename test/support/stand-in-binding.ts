@@ -125,16 +125,49 @@ export class StandInExecutorDriver extends StandInDriver implements NativeExecut
   }
 }
 
+/** A v1 library (either) that records its calls; dispatch() delivers events by hand. */
+export class StandInV1Library {
+  readonly calls: { method: string; args: unknown[] }[] = [];
+  closed = false;
+  constructor(
+    readonly dispatch: NativeDispatch,
+    readonly args: unknown[],
+  ) {}
+  send(call: Uint8Array): void {
+    this.calls.push({ method: 'send', args: [call] });
+  }
+  call(call: Uint8Array, onDone: (failure: string | null, result: Uint8Array | null) => void) {
+    this.calls.push({ method: 'call', args: [call, onDone] });
+  }
+  reconnect(): void {
+    this.calls.push({ method: 'reconnect', args: [] });
+  }
+  close(onDone: () => void): void {
+    this.closed = true;
+    queueMicrotask(onDone);
+  }
+}
+
 /** A binding whose constructors record every driver they create. */
 export function standInBinding(): NativeBinding & {
   schedulers: StandInSchedulerDriver[];
   executors: StandInExecutorDriver[];
+  v1: StandInV1Library[];
 } {
   const schedulers: StandInSchedulerDriver[] = [];
   const executors: StandInExecutorDriver[] = [];
+  const v1: StandInV1Library[] = [];
+  const makeV1 = function (dispatch: NativeDispatch, ...rest: unknown[]) {
+    const library = new StandInV1Library(dispatch, rest);
+    v1.push(library);
+    return library;
+  };
   return {
     schedulers,
     executors,
+    v1,
+    V1SchedulerMesos: makeV1 as unknown as NativeBinding['V1SchedulerMesos'],
+    V1ExecutorMesos: makeV1 as unknown as NativeBinding['V1ExecutorMesos'],
     SchedulerDriver: function (dispatch: NativeDispatch, ...rest: unknown[]) {
       const d = new StandInSchedulerDriver(dispatch, rest);
       schedulers.push(d);

@@ -1,9 +1,11 @@
 import {
   AddonNotFoundError,
+  CallFailedError,
   ExecutorEnvironmentError,
   InvalidArgumentError,
   LocalClusterBusyError,
   MesosNapiError,
+  NotSubscribedError,
 } from '../../src/errors';
 import {
   createVolume,
@@ -27,6 +29,8 @@ describe('errors', () => {
     [new ExecutorEnvironmentError(['MESOS_SLAVE_PID']), 'MESOS_NAPI_EXECUTOR_ENVIRONMENT'],
     [new LocalClusterBusyError('busy'), 'MESOS_NAPI_LOCAL_CLUSTER_BUSY'],
     [new AddonNotFoundError('no addon', ['build it']), 'MESOS_NAPI_ADDON_NOT_FOUND'],
+    [new NotSubscribedError('not yet'), 'MESOS_NAPI_NOT_SUBSCRIBED'],
+    [new CallFailedError('no answer'), 'MESOS_NAPI_CALL_FAILED'],
   ])('%s is a MesosNapiError with code %s', (error, code) => {
     expect(error).toBeInstanceOf(MesosNapiError);
     expect(error.code).toBe(code);

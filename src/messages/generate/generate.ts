@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { PROTO_FILES, TYPED_PACKAGES } from '../proto-files';
+import { PROTO_FILES, TYPED_PACKAGES, V1_TYPED_PACKAGES } from '../proto-files';
 import { loadProtoRoot } from '../schema';
 import { schemaJson } from './schema-json';
 import { typescriptTypes } from './typescript-types';
@@ -10,11 +10,14 @@ export interface GeneratedFiles {
   schema: string;
   /** src/messages/types.generated.ts, formatted with the project's Prettier settings. */
   types: string;
+  /** src/messages/v1/types.generated.ts, likewise. */
+  v1Types: string;
 }
 
 export const PACKAGE_ROOT = path.join(__dirname, '..', '..', '..');
 export const SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schema', 'mesos.json');
 export const TYPES_FILE = path.join(PACKAGE_ROOT, 'src', 'messages', 'types.generated.ts');
+export const V1_TYPES_FILE = path.join(PACKAGE_ROOT, 'src', 'messages', 'v1', 'types.generated.ts');
 
 export async function generate(protoRoot: string, mesosVersion: string): Promise<GeneratedFiles> {
   const root = loadProtoRoot(protoRoot);
@@ -23,15 +26,16 @@ export async function generate(protoRoot: string, mesosVersion: string): Promise
     ` (${PROTO_FILES.join(', ')}). Do not edit.`;
   const prettier = await import('prettier');
   const options = (await prettier.resolveConfig(TYPES_FILE)) ?? {};
-  const types = await prettier.format(typescriptTypes(root, TYPED_PACKAGES, header), {
-    ...options,
-    parser: 'typescript',
-  });
-  return { schema: schemaJson(root), types };
+  const format = (text: string) => prettier.format(text, { ...options, parser: 'typescript' });
+  const types = await format(typescriptTypes(root, TYPED_PACKAGES, header));
+  const v1Types = await format(typescriptTypes(root, V1_TYPED_PACKAGES, header));
+  return { schema: schemaJson(root), types, v1Types };
 }
 
 export function writeGenerated(files: GeneratedFiles): void {
   fs.mkdirSync(path.dirname(SCHEMA_FILE), { recursive: true });
   fs.writeFileSync(SCHEMA_FILE, files.schema);
   fs.writeFileSync(TYPES_FILE, files.types);
+  fs.mkdirSync(path.dirname(V1_TYPES_FILE), { recursive: true });
+  fs.writeFileSync(V1_TYPES_FILE, files.v1Types);
 }

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import { findMesos } from '../../discovery';
-import { generate, SCHEMA_FILE, TYPES_FILE, writeGenerated } from './generate';
+import { generate, SCHEMA_FILE, TYPES_FILE, V1_TYPES_FILE, writeGenerated } from './generate';
 
 /**
- * npm run generate:schema [-- <include dir> [version]]: regenerates schema/mesos.json and
- * src/messages/types.generated.ts from the Mesos discovery finds, or the include dir given.
+ * npm run generate:schema [-- <include dir> [version]]: regenerates schema/mesos.json,
+ * src/messages/types.generated.ts and src/messages/v1/types.generated.ts from the Mesos discovery finds, or the include dir given.
  * --check: write nothing; exit 1 when the committed files differ from what would be generated.
  */
 async function main(): Promise<void> {
@@ -21,12 +21,15 @@ async function main(): Promise<void> {
   const files = await generate(protoRoot, version);
   if (!check) {
     writeGenerated(files);
-    console.log(`generated ${SCHEMA_FILE} and ${TYPES_FILE} from ${protoRoot} (Mesos ${version})`);
+    console.log(
+      `generated ${SCHEMA_FILE}, ${TYPES_FILE} and ${V1_TYPES_FILE} from ${protoRoot} (Mesos ${version})`,
+    );
     return;
   }
   const stale = [
     [SCHEMA_FILE, files.schema],
     [TYPES_FILE, files.types],
+    [V1_TYPES_FILE, files.v1Types],
   ].filter(([file, text]) => !fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text);
   for (const [file] of stale)
     console.error(`${file} differs from Mesos ${version} at ${protoRoot}`);

@@ -1,0 +1,144 @@
+#pragma once
+
+#include <napi.h>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <system_error>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "../addon/addon_data.h"
+#include "../addon/scoped_environment.h"
+#include "../bridge/event_bridge.h"
+#include "../driver/message_args.h"
+
+namespace mesos_napi {
+
+// What the native v1 objects share (mesos::v1::scheduler::Mesos and
+// mesos::v1::executor::Mesos, the Library): the library runs from its construction, so the
+// wrapper holds itself and keeps the event loop alive from then on. close() deletes the
+// library on a thread of its own (its destructor waits for libprocess to terminate it),
+// then releases the bridge and calls back on the JS thread; only then may the wrapper be
+// collected. Environment teardown deletes it in place.
+template <typename Derived, typename Library>
+class LibraryWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
+ public:
+  ~LibraryWrap() override {
+    addon_->Remove(this);
+    // Only environment teardown collects a wrapper that was not closed.
+    if (!closed_) Teardown();
+  }
+
+  void Teardown() override {
+    if (torn_down_) return;
+    torn_down_ = true;
+    if (bridge_) bridge_->Close();
+    if (closer_.joinable()) closer_.join();
+    TakeRemains()();
+  }
+
+ protected:
+  using Base = LibraryWrap<Derived, Library>;
+
+  static std::vector<Napi::ClassPropertyDescriptor<Derived>> LifecycleMethods() {
+    return {Base::InstanceMethod("close", &Base::Close)};
+  }
+
+  explicit LibraryWrap(const Napi::CallbackInfo& info)
+      : Napi::ObjectWrap<Derived>(info), addon_(AddonData::From(info.Env())) {}
+
+  // Called by the derived constructor once every argument has been checked: make() builds
+  // the library with callbacks that deliver through the bridge (they hold it, not this).
+  template <typename MakeLibrary>
+  void Init(Napi::Env env, Napi::Function dispatch, const char* name, MakeLibrary make) {
+    bridge_ = EventBridge::Create(env, dispatch, name);
+    {
+      ScopedEnvironment scope(environment_);
+      library_ = make(bridge_);
+    }
+    bridge_->Hold(env);
+    self_ = Napi::Persistent(this->Value());
+    addon_->Add(this);
+  }
+
+  // The library while it runs; null once close() was called.
+  Library* library() { return closing_ ? nullptr : library_.get(); }
+
+  // On the JS thread once the library has been deleted, before the close callbacks run.
+  virtual void OnClosed(Napi::Env) {}
+
+  // Set in the real environment while the library is constructed.
+  std::map<std::string, std::string> environment_;
+  // Given back right after the library has been deleted.
+  std::shared_ptr<void> lease_;
+  std::shared_ptr<EventBridge> bridge_;
+
+ private:
+  Napi::Value Close(const Napi::CallbackInfo& info) {
+    Napi::Function callback = FunctionArg(info[0], "close(onDone)");
+    if (closed_) {
+      Defer(info.Env(), callback);
+      return info.Env().Undefined();
+    }
+    close_callbacks_.push_back(Napi::Persistent(callback));
+    if (closing_) return info.Env().Undefined();
+    closing_ = true;
+    std::shared_ptr<EventBridge> bridge = bridge_;
+    auto work = [this, remains = TakeRemains(), bridge] {
+      remains();
+      bridge->Post([this](Napi::Env env) { Closed(env); });
+    };
+    try {
+      closer_ = std::thread(work);
+    } catch (const std::system_error&) {
+      work();  // no thread to be had: block the JS thread rather than never finish
+    }
+    return info.Env().Undefined();
+  }
+
+  std::function<void()> TakeRemains() {
+    return [library = library_.release(), lease = std::move(lease_)]() mutable {
+      delete library;
+      lease.reset();
+    };
+  }
+
+  void Closed(Napi::Env env) {
+    if (torn_down_) return;
+    if (closer_.joinable()) closer_.join();
+    closed_ = true;
+    addon_->Remove(this);
+    OnClosed(env);
+    bridge_->Release();
+    auto callbacks = std::move(close_callbacks_);
+    std::optional<Napi::Error> first_error;
+    for (auto& callback : callbacks) {
+      try {
+        callback.Call({});
+      } catch (const Napi::Error& error) {
+        if (!first_error) first_error = error;
+      }
+    }
+    self_.Reset();
+    if (first_error) throw *first_error;
+  }
+
+  static void Defer(Napi::Env env, Napi::Function callback) {
+    env.Global().Get("queueMicrotask").As<Napi::Function>().Call({callback});
+  }
+
+  std::shared_ptr<AddonData> addon_;
+  std::unique_ptr<Library> library_;
+  std::thread closer_;
+  Napi::ObjectReference self_;
+  std::vector<Napi::FunctionReference> close_callbacks_;
+  bool closing_ = false;
+  bool closed_ = false;
+  bool torn_down_ = false;
+};
+
+}  // namespace mesos_napi

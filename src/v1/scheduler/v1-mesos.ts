@@ -1,0 +1,146 @@
+import type { EventDecoders } from '../../driver/dispatch';
+import { checkObject, checkStringMap, encodeOptional } from '../../driver/validate';
+import { CallFailedError, InvalidArgumentError, LocalClusterBusyError } from '../../errors';
+import { decode } from '../../messages/codec';
+import type { Input } from '../../messages/input';
+import type { NativeV1Events, NativeV1SchedulerMesos } from '../../native/binding';
+import { loadBinding } from '../../native/load';
+import { isLocalMaster, prepareLocalMaster } from '../../scheduler/local-master';
+import { validateMaster } from '../../scheduler/master';
+import { LibraryLifecycle } from '../library-lifecycle';
+import type { Call, Credential, Event } from '../messages';
+import type { CallResult, Mesos } from './mesos';
+import type { Scheduler } from './scheduler';
+import { Subscription } from '../subscription';
+import { checkCall } from './validate-call';
+
+/** What V1Mesos is constructed with. */
+export interface V1MesosOptions {
+  /** host:port, master@host:port, zk://[user:pass@]hosts/path, file:///path or local. */
+  master: string;
+  /** HTTP basic authentication with the master (principal and secret). */
+  credential?: Input<Credential>;
+  /**
+   * MESOS_* (and LIBPROCESS_*) variables for libmesos, set in the real environment while
+   * the library is constructed (when libmesos reads them), then restored.
+   */
+  environment?: Record<string, string>;
+}
+
+const decoders: EventDecoders<NativeV1Events, Required<Scheduler>> = {
+  connected: () => [],
+  disconnected: () => [],
+  received: (event) => [decode<Event>('mesos.v1.scheduler.Event', event)],
+};
+
+/**
+ * org.apache.mesos.v1.scheduler.V1Mesos: a v1 scheduler on libmesos's
+ * mesos::v1::scheduler::Mesos (the HTTP API). It runs from construction, and keeps the
+ * process alive, until close().
+ */
+export class V1Mesos implements Mesos {
+  private readonly native: NativeV1SchedulerMesos;
+  private readonly life = new LibraryLifecycle();
+  private readonly subscription = new Subscription();
+
+  constructor(scheduler: Scheduler, options: V1MesosOptions) {
+    checkObject(scheduler, 'scheduler');
+    checkObject(options, 'options');
+    const master = validateMaster(options.master, 'options.master');
+    if (master.startsWith('zk://') && /^zk:\/\/[^/]*\/$/.test(master)) {
+      throw new InvalidArgumentError(
+        'options.master',
+        `'${master}' has no ZooKeeper path ('/' is not supported)`,
+      );
+    }
+    const credential = encodeOptional(
+      'mesos.v1.Credential',
+      options.credential,
+      'options.credential',
+    );
+    const environment =
+      options.environment === undefined
+        ? undefined
+        : checkStringMap(options.environment, 'options.environment');
+    const tracking: Required<Scheduler> = {
+      connected: (mesos) => {
+        this.subscription.connected();
+        return scheduler.connected?.call(scheduler, mesos);
+      },
+      disconnected: (mesos) => {
+        this.subscription.disconnected();
+        return scheduler.disconnected?.call(scheduler, mesos);
+      },
+      received: (mesos, event) => {
+        this.subscription.received(event);
+        return scheduler.received?.call(scheduler, mesos, event);
+      },
+    };
+    const dispatch = this.life.dispatchTo(this as Mesos, tracking, decoders);
+    const binding = loadBinding();
+    const local = isLocalMaster(master)
+      ? prepareLocalMaster({ ...binding.processEnvironment(), ...environment })
+      : undefined;
+    try {
+      this.native = new binding.V1SchedulerMesos(
+        dispatch,
+        master,
+        credential,
+        local || environment ? { ...local?.applied, ...environment } : null,
+        local?.createdWorkDir ?? null,
+      );
+    } catch (error) {
+      local?.cleanup();
+      const code = (error as { code?: unknown }).code;
+      const message = (error as Error).message;
+      if (code === 'MESOS_NAPI_LOCAL_CLUSTER_BUSY') {
+        throw new LocalClusterBusyError(message, { cause: error });
+      }
+      if (code === 'MESOS_NAPI_INVALID_ARGUMENT') {
+        throw new InvalidArgumentError('options.master', message.replace(/^master: /, ''), {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+    this.life.native = this.native;
+  }
+
+  get closed(): Promise<void> {
+    return this.life.closed;
+  }
+
+  send(call: Input<Call>): void {
+    const checked = checkCall(call, 'call');
+    if (checked.call.type === 'UPDATE_FRAMEWORK') {
+      throw new InvalidArgumentError(
+        'call.type',
+        'UPDATE_FRAMEWORK must go through call(): the master answers it with 200 OK, which libmesos expects of SUBSCRIBE alone (it would kill the process)',
+      );
+    }
+    this.subscription.check(checked.call, 'send', this.life.isClosing);
+    this.native.send(checked.bytes);
+  }
+
+  call(call: Input<Call>): Promise<CallResult> {
+    const checked = checkCall(call, 'call');
+    if (checked.call.type === 'SUBSCRIBE') {
+      throw new InvalidArgumentError('call.type', 'SUBSCRIBE must go through send()');
+    }
+    this.subscription.check(checked.call, 'call', this.life.isClosing);
+    return new Promise<CallResult>((resolve, reject) => {
+      this.native.call(checked.bytes, (failure, result) => {
+        if (result) resolve(decode<CallResult>('mesos.v1.scheduler.APIResult', result));
+        else reject(new CallFailedError(`${checked.call.type}: ${failure ?? 'no answer'}`));
+      });
+    });
+  }
+
+  reconnect(): void {
+    if (!this.life.isClosing) this.native.reconnect();
+  }
+
+  close(): Promise<void> {
+    return this.life.close();
+  }
+}
