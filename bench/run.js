@@ -5,7 +5,7 @@ const path = require('path');
 const { benchBridge } = require('./bridge');
 const { benchLocalEnv } = require('./local-env');
 
-const REQUIRES_MESOS = '2-4 (reconciliation, calls, memory) need Mesos and the addon';
+const REQUIRES_MESOS = '2-5 (reconciliation, calls, memory, peers) need Mesos and the addon';
 
 function mesosHere() {
   const { findMesos } = require('../lib/discovery');
@@ -16,6 +16,10 @@ function mesosHere() {
     return { reason: `the addon is not built (${addon}); npm run build:native` };
   return { install };
 }
+
+// Each command task starts mesos-containerizer and mesos-executor on the agent: on the
+// 2-core development machine, about 0.5 CPU seconds each, whichever framework launched it.
+const PEER_LAUNCH = Number(process.env.BENCH_PEER_LAUNCH || 1000);
 
 async function section(results, key, title, run) {
   console.log(`\n${title}`);
@@ -42,6 +46,7 @@ async function main() {
     const { benchReconcile } = require('./reconcile');
     const { benchCalls } = require('./calls');
     const { benchMemory } = require('./memory');
+    const { benchPeer } = require('./peer');
     buildCppBaseline();
     // Each framework (C++ and TypeScript, every bench) gets a fresh in-process cluster:
     // an agent reusing a work directory recovers the last run's state, or exits.
@@ -66,6 +71,16 @@ async function main() {
       '4. Memory after status updates, and growth across rounds after GC',
       () => benchMemory(quick ? { first: 10000, perRound: 5000, rounds: 3 } : {}),
     );
+    console.log(
+      '\n5. Against the C++ framework (floor) and the v1 HTTP peers, one master and agent' +
+        ' (lower is better in the ratio columns)',
+    );
+    const peer = await benchPeer(
+      quick ? { reconcile: 10000, launch: 40 } : { reconcile: 100000, launch: PEER_LAUNCH },
+    );
+    results.benches.peer = peer;
+    console.table(peer.table);
+    peer.notes.forEach((note) => console.log(`note: ${note}`));
   }
 
   const out = path.join(__dirname, 'results');
