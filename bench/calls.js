@@ -18,16 +18,19 @@ async function timeCalls(framework, count, call, answered) {
   return { ms, answeredMs: sinceMs(start) };
 }
 
-async function callsTs(count) {
+async function callsTs(count, only) {
   const framework = await startCountingFramework('mesos-napi bench calls (TypeScript)');
   const { driver } = framework;
   const filters = { refuseSeconds: 5 };
   const resources = [{ name: 'cpus', type: 'SCALAR', scalar: { value: 1 } }];
-  const ms = {
-    declineOffer: await timeCalls(framework, count, (i) =>
+  const ms = {};
+  if (!only || only.includes('declineOffer')) {
+    ms.declineOffer = await timeCalls(framework, count, (i) =>
       driver.declineOffer({ value: `bench-offer-${i}` }, filters),
-    ),
-    launchTasks: await timeCalls(
+    );
+  }
+  if (!only || only.includes('launchTasks')) {
+    ms.launchTasks = await timeCalls(
       framework,
       count,
       (i) =>
@@ -45,23 +48,27 @@ async function callsTs(count) {
           filters,
         ),
       true,
-    ),
-    reconcileTasks: await timeCalls(
+    );
+  }
+  if (!only || only.includes('reconcileTasks')) {
+    ms.reconcileTasks = await timeCalls(
       framework,
       count,
       (i) =>
         driver.reconcileTasks([{ taskId: { value: `bench-task-${i}` }, state: 'TASK_STAGING' }]),
       true,
-    ),
-  };
+    );
+  }
   await framework.stop();
   return ms;
 }
 
-async function benchCalls(count, env) {
-  const cpp = runCppBaseline(['calls', count], env());
+/** only: ['launchTasks'] runs that call alone (both sides); default, all three. */
+async function benchCalls(count, env, only) {
+  const launchOnly = only && only.length === 1 && only[0] === 'launchTasks';
+  const cpp = runCppBaseline([launchOnly ? 'launch-calls' : 'calls', count], env());
   env();
-  const ts = await callsTs(count);
+  const ts = await callsTs(count, launchOnly ? only : undefined);
   return Object.entries(ts).map(([call, { ms, answeredMs }]) => {
     const row = cpp.find((r) => r.call === call);
     return {

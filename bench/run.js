@@ -47,6 +47,8 @@ async function main() {
     const { benchCalls } = require('./calls');
     const { benchMemory } = require('./memory');
     const { benchPeer } = require('./peer');
+    const { benchScale } = require('./scale');
+    const { benchMemoryApart } = require('./memory-apart');
     buildCppBaseline();
     // Each framework (C++ and TypeScript, every bench) gets a fresh in-process cluster:
     // an agent reusing a work directory recovers the last run's state, or exits.
@@ -55,7 +57,11 @@ async function main() {
       Object.assign(process.env, fresh);
       return fresh;
     };
-    const sizes = quick ? [1000, 10000] : [1000, 10000, 50000, 100000];
+    const scaleMax = Number(process.env.BENCH_SCALE_MAX || 100000);
+    const scaleSizes = (quick ? [1000, 10000] : [1000, 10000, 100000, 1000000]).filter(
+      (n) => n <= scaleMax,
+    );
+    const sizes = quick ? [1000, 10000] : [...new Set([1000, 10000, 50000, ...scaleSizes])];
     await section(
       results,
       'reconcile',
@@ -71,6 +77,11 @@ async function main() {
       '4. Memory after status updates, and growth across rounds after GC',
       () => benchMemory(quick ? { first: 10000, perRound: 5000, rounds: 3 } : {}),
     );
+    console.log('\n4b. Memory after N updates, step by step, and with MALLOC_ARENA_MAX');
+    const apart = await benchMemoryApart({ n: quick ? 10000 : 100000 });
+    results.benches.memoryApart = apart;
+    console.table(apart.summary);
+    console.table(apart.steps.default);
     console.log(
       '\n5. Against the C++ framework (floor) and the v1 HTTP peers, one master and agent' +
         ' (lower is better in the ratio columns)',
@@ -81,6 +92,12 @@ async function main() {
     results.benches.peer = peer;
     console.table(peer.table);
     peer.notes.forEach((note) => console.log(`note: ${note}`));
+    await section(
+      results,
+      'scale',
+      '6. Cost per item as N grows, master=local (flat = linear; BENCH_SCALE_MAX=1000000 adds 1M)',
+      () => benchScale(scaleSizes, env, results.benches.reconcile),
+    );
   }
 
   const out = path.join(__dirname, 'results');
