@@ -5,17 +5,38 @@ const { round } = require('./stats');
 const { runCppBaseline } = require('./cpp-baseline');
 const { startCountingFramework } = require('./framework');
 
+const fs = require('fs');
+
 const sinceMs = (start) => Number(process.hrtime.bigint() - start) / 1e6;
+
+/** CPU time of the JS thread (Linux schedstat, ns), as driver_bench measures its loop's. */
+function threadCpuMs() {
+  try {
+    const text = fs.readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8');
+    return Number(text.split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
+// Calls made (and answered) before timing, with other ids: a long-running framework runs
+// its calls compiled by the JIT, so the timed loop should too. C++ needs none.
+const WARM_UP = 2000;
 
 /** Times the loop of calls, then (when each call is answered by one update) until all are. */
 async function timeCalls(framework, count, call, answered) {
   framework.resetUpdates();
+  for (let i = count; i < count + WARM_UP; i++) call(i);
+  if (answered) await framework.waitForUpdates(WARM_UP);
+  framework.resetUpdates();
+  const cpuBefore = threadCpuMs();
   const start = process.hrtime.bigint();
   for (let i = 0; i < count; i++) call(i);
   const ms = sinceMs(start);
-  if (!answered) return { ms };
+  const threadCpu = threadCpuMs() - cpuBefore;
+  if (!answered) return { ms, threadCpu };
   await framework.waitForUpdates(count);
-  return { ms, answeredMs: sinceMs(start) };
+  return { ms, threadCpu, answeredMs: sinceMs(start) };
 }
 
 async function callsTs(count, only) {
@@ -69,7 +90,7 @@ async function benchCalls(count, env, only) {
   const cpp = runCppBaseline([launchOnly ? 'launch-calls' : 'calls', count], env());
   env();
   const ts = await callsTs(count, launchOnly ? only : undefined);
-  return Object.entries(ts).map(([call, { ms, answeredMs }]) => {
+  return Object.entries(ts).map(([call, { ms, threadCpu, answeredMs }]) => {
     const row = cpp.find((r) => r.call === call);
     return {
       call,
@@ -77,6 +98,10 @@ async function benchCalls(count, env, only) {
       typescriptPerSec: Math.round(count / (ms / 1000)),
       cppPerSec: Math.round(count / (row.ms / 1000)),
       ratio: round(row.ms / ms, 3),
+      // The calling thread's CPU per call: robust to other load on the machine.
+      typescriptCpuUsPerCall: round((threadCpu * 1000) / count, 2),
+      cppCpuUsPerCall:
+        row.threadCpuMs === undefined ? null : round((row.threadCpuMs * 1000) / count, 2),
       typescriptAnsweredMs: answeredMs === undefined ? null : round(answeredMs, 0),
       cppAnsweredMs: row.answeredMs === undefined ? null : round(row.answeredMs, 0),
       answeredRatio: answeredMs === undefined ? null : round(answeredMs / row.answeredMs, 3),

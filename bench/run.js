@@ -1,6 +1,7 @@
 'use strict';
 // npm run bench: every benchmark that can run here, as tables, and bench/results/bench.json.
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { benchBridge } = require('./bridge');
 const { benchLocalEnv } = require('./local-env');
@@ -29,7 +30,15 @@ async function section(results, key, title, run) {
 
 async function main() {
   const quick = process.argv.includes('--quick');
-  const results = { date: new Date().toISOString(), node: process.version, quick, benches: {} };
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    quick,
+    // The 1/5/15-minute load averages at the start and the end: other work on the machine
+    // distorts wall-clock figures (the per-call CPU columns much less).
+    loadAtStart: os.loadavg().map((load) => Math.round(load * 10) / 10),
+    benches: {},
+  };
   await section(
     results,
     'bridge',
@@ -77,11 +86,15 @@ async function main() {
       '4. Memory after status updates, and growth across rounds after GC',
       () => benchMemory(quick ? { first: 10000, perRound: 5000, rounds: 3 } : {}),
     );
-    console.log('\n4b. Memory after N updates, step by step, and with MALLOC_ARENA_MAX');
-    const apart = await benchMemoryApart({ n: quick ? 10000 : 100000 });
-    results.benches.memoryApart = apart;
-    console.table(apart.summary);
-    console.table(apart.steps.default);
+    if (process.env.BENCH_MEMORY_APART !== '0') {
+      console.log('\n4b. Memory after N updates, step by step, and with MALLOC_ARENA_MAX');
+      const apart = await benchMemoryApart({ n: quick ? 10000 : 100000 });
+      results.benches.memoryApart = apart;
+      console.table(apart.summary);
+      console.table(apart.steps.default);
+    } else {
+      console.log('\n4b. skipped (BENCH_MEMORY_APART=0)');
+    }
     console.log(
       '\n5. Against the C++ framework (floor) and the v1 HTTP peers, one master and agent' +
         ' (lower is better in the ratio columns)',
@@ -102,6 +115,8 @@ async function main() {
 
   const out = path.join(__dirname, 'results');
   fs.mkdirSync(out, { recursive: true });
+  results.loadAtEnd = os.loadavg().map((load) => Math.round(load * 10) / 10);
+  console.log(`\nload average at start ${results.loadAtStart}, at end ${results.loadAtEnd}`);
   fs.writeFileSync(path.join(out, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(`\nwritten ${path.join(out, 'bench.json')}`);
 }

@@ -6,7 +6,7 @@
 // Measured: 1's time and the process's CPU time for it; 2's throughput from the first
 // launch to the last TASK_FINISHED; the delay from each TASK_RUNNING's timestamp (set where
 // the update was made, on the agent's side) to the handler; the RSS at the end.
-// A phase that stops making progress for `stallMs` ends with what had arrived.
+// A phase in which no update and no offer arrives for `stallMs` ends with what had arrived.
 
 const TASK_CPUS = 0.1;
 const TASK_MEM = 16;
@@ -16,11 +16,12 @@ const cpuMs = () => {
   return (user + system) / 1000;
 };
 
-async function runWork(start, master, { reconcile, launch, taskSeconds, stallMs = 20000 }) {
+async function runWork(start, master, { reconcile, launch, taskSeconds, stallMs = 90000 }) {
   const errors = new Set();
   let stopping = false;
   const onError = (error) => stopping || errors.add(error.message.slice(0, 300));
   let updates = 0;
+  let progress = 0;
   let finished = 0;
   let heldOffers = [];
   let phase = 'reconcile';
@@ -59,6 +60,7 @@ async function runWork(start, master, { reconcile, launch, taskSeconds, stallMs 
     onError,
     onUpdate: (_taskId, state, timestampSeconds) => {
       updates++;
+      progress++;
       if (phase !== 'launch') return;
       if (state === 'TASK_RUNNING') {
         runningDelaysMs.push(Date.now() - timestampSeconds * 1000);
@@ -69,6 +71,7 @@ async function runWork(start, master, { reconcile, launch, taskSeconds, stallMs 
       }
     },
     onOffers: (offers) => {
+      progress++;
       if (phase === 'launch') offers.forEach(useOffer);
       else heldOffers.push(...offers);
     },
@@ -78,8 +81,8 @@ async function runWork(start, master, { reconcile, launch, taskSeconds, stallMs 
     let last = -1;
     let lastChange = Date.now();
     while (!done()) {
-      if (updates !== last) {
-        last = updates;
+      if (progress !== last) {
+        last = progress;
         lastChange = Date.now();
       } else if (Date.now() - lastChange > stallMs) {
         return false;
