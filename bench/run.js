@@ -1,11 +1,12 @@
 'use strict';
 // npm run bench: every benchmark that can run here, as tables, and bench/results/bench.json.
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { benchBridge } = require('./bridge');
 const { benchLocalEnv } = require('./local-env');
 
-const REQUIRES_MESOS = '2-4 (reconciliation, calls, memory) need Mesos and the addon';
+const REQUIRES_MESOS = '2-5 (reconciliation, calls, memory, peers) need Mesos and the addon';
 
 function mesosHere() {
   const { findMesos } = require('../lib/discovery');
@@ -17,6 +18,10 @@ function mesosHere() {
   return { install };
 }
 
+// Each command task starts mesos-containerizer and mesos-executor on the agent: on the
+// 2-core development machine, about 0.5 CPU seconds each, whichever framework launched it.
+const PEER_LAUNCH = Number(process.env.BENCH_PEER_LAUNCH || 1000);
+
 async function section(results, key, title, run) {
   console.log(`\n${title}`);
   results.benches[key] = await run();
@@ -25,7 +30,15 @@ async function section(results, key, title, run) {
 
 async function main() {
   const quick = process.argv.includes('--quick');
-  const results = { date: new Date().toISOString(), node: process.version, quick, benches: {} };
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    quick,
+    // The 1/5/15-minute load averages at the start and the end: other work on the machine
+    // distorts wall-clock figures (the per-call CPU columns much less).
+    loadAtStart: os.loadavg().map((load) => Math.round(load * 10) / 10),
+    benches: {},
+  };
   await section(
     results,
     'bridge',
@@ -42,6 +55,9 @@ async function main() {
     const { benchReconcile } = require('./reconcile');
     const { benchCalls } = require('./calls');
     const { benchMemory } = require('./memory');
+    const { benchPeer } = require('./peer');
+    const { benchScale } = require('./scale');
+    const { benchMemoryApart } = require('./memory-apart');
     buildCppBaseline();
     // Each framework (C++ and TypeScript, every bench) gets a fresh in-process cluster:
     // an agent reusing a work directory recovers the last run's state, or exits.
@@ -50,7 +66,11 @@ async function main() {
       Object.assign(process.env, fresh);
       return fresh;
     };
-    const sizes = quick ? [1000, 10000] : [1000, 10000, 50000, 100000];
+    const scaleMax = Number(process.env.BENCH_SCALE_MAX || 100000);
+    const scaleSizes = (quick ? [1000, 10000] : [1000, 10000, 100000, 1000000]).filter(
+      (n) => n <= scaleMax,
+    );
+    const sizes = quick ? [1000, 10000] : [...new Set([1000, 10000, 50000, ...scaleSizes])];
     await section(
       results,
       'reconcile',
@@ -66,10 +86,37 @@ async function main() {
       '4. Memory after status updates, and growth across rounds after GC',
       () => benchMemory(quick ? { first: 10000, perRound: 5000, rounds: 3 } : {}),
     );
+    if (process.env.BENCH_MEMORY_APART !== '0') {
+      console.log('\n4b. Memory after N updates, step by step, and with MALLOC_ARENA_MAX');
+      const apart = await benchMemoryApart({ n: quick ? 10000 : 100000 });
+      results.benches.memoryApart = apart;
+      console.table(apart.summary);
+      console.table(apart.steps.default);
+    } else {
+      console.log('\n4b. skipped (BENCH_MEMORY_APART=0)');
+    }
+    console.log(
+      '\n5. Against the C++ framework (floor) and the v1 HTTP peers, one master and agent' +
+        ' (lower is better in the ratio columns)',
+    );
+    const peer = await benchPeer(
+      quick ? { reconcile: 10000, launch: 40 } : { reconcile: 100000, launch: PEER_LAUNCH },
+    );
+    results.benches.peer = peer;
+    console.table(peer.table);
+    peer.notes.forEach((note) => console.log(`note: ${note}`));
+    await section(
+      results,
+      'scale',
+      '6. Cost per item as N grows, master=local (flat = linear; BENCH_SCALE_MAX=1000000 adds 1M)',
+      () => benchScale(scaleSizes, env, results.benches.reconcile),
+    );
   }
 
   const out = path.join(__dirname, 'results');
   fs.mkdirSync(out, { recursive: true });
+  results.loadAtEnd = os.loadavg().map((load) => Math.round(load * 10) / 10);
+  console.log(`\nload average at start ${results.loadAtStart}, at end ${results.loadAtEnd}`);
   fs.writeFileSync(path.join(out, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(`\nwritten ${path.join(out, 'bench.json')}`);
 }

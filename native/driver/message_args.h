@@ -3,6 +3,7 @@
 #include <google/protobuf/message.h>
 #include <napi.h>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -16,19 +17,36 @@ namespace mesos_napi {
 
 std::string BytesArg(const Napi::Value& value, const std::string& what);
 
-template <typename Message>
-Message MessageArg(const Napi::Value& value, const std::string& what) {
-  std::string bytes = BytesArg(value, what);
+// The Uint8Array's bytes, read in place (valid while the call runs); throws naming `what()`.
+template <typename What>
+Napi::Uint8Array Uint8ArrayArg(const Napi::Value& value, What what) {
+  if (!value.IsTypedArray() || value.As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    throw Napi::TypeError::New(value.Env(), what() + ": expected a Uint8Array");
+  }
+  return value.As<Napi::Uint8Array>();
+}
+
+// Parses straight from the Uint8Array, with no copy; `what()` names the argument, built
+// only for an error.
+template <typename Message, typename What>
+Message ParsedArg(const Napi::Value& value, What what) {
+  Napi::Uint8Array array = Uint8ArrayArg(value, what);
   Message message;
-  if (!message.ParsePartialFromString(bytes)) {
-    throw Napi::TypeError::New(value.Env(), what + ": not a serialized " + message.GetTypeName());
+  if (array.ByteLength() > static_cast<size_t>(INT32_MAX) ||
+      !message.ParsePartialFromArray(array.Data(), static_cast<int>(array.ByteLength()))) {
+    throw Napi::TypeError::New(value.Env(), what() + ": not a serialized " + message.GetTypeName());
   }
   if (!message.IsInitialized()) {
-    throw Napi::TypeError::New(value.Env(), what + ": " + message.GetTypeName() +
+    throw Napi::TypeError::New(value.Env(), what() + ": " + message.GetTypeName() +
                                                 " is missing required fields (" +
                                                 message.InitializationErrorString() + ")");
   }
   return message;
+}
+
+template <typename Message>
+Message MessageArg(const Napi::Value& value, const std::string& what) {
+  return ParsedArg<Message>(value, [&] { return what; });
 }
 
 template <typename Message>
@@ -41,10 +59,12 @@ template <typename Message>
 std::vector<Message> MessageListArg(const Napi::Value& value, const std::string& what) {
   if (!value.IsArray()) throw Napi::TypeError::New(value.Env(), what + ": expected an array");
   Napi::Array array = value.As<Napi::Array>();
+  const uint32_t length = array.Length();
   std::vector<Message> messages;
-  messages.reserve(array.Length());
-  for (uint32_t i = 0; i < array.Length(); i++) {
-    messages.push_back(MessageArg<Message>(array.Get(i), what + "[" + std::to_string(i) + "]"));
+  messages.reserve(length);
+  for (uint32_t i = 0; i < length; i++) {
+    messages.push_back(
+        ParsedArg<Message>(array.Get(i), [&] { return what + "[" + std::to_string(i) + "]"; }));
   }
   return messages;
 }
