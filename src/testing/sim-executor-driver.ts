@@ -6,6 +6,7 @@ import type {
   TaskStatus,
 } from '../messages/types.generated';
 import type { NativeDispatch, NativeExecutorDriver } from '../native/binding';
+import { Joiners } from './joiners';
 
 const NOT_STARTED = 1;
 const RUNNING = 2;
@@ -34,7 +35,7 @@ export interface ExecutorSide {
  */
 export class SimExecutorDriver implements NativeExecutorDriver {
   private status = NOT_STARTED;
-  private joiners: ((status: number) => void)[] = [];
+  private readonly joiners = new Joiners();
 
   constructor(
     private readonly side: ExecutorSide,
@@ -68,16 +69,11 @@ export class SimExecutorDriver implements NativeExecutorDriver {
   private end(status: number): void {
     this.status = status;
     this.side.later(() => this.side.ended(0));
-    const joiners = this.joiners;
-    this.joiners = [];
-    for (const joiner of joiners) setImmediate(() => joiner(status));
+    this.joiners.release(status);
   }
 
   join(onDone: (status: number) => void): void {
-    if (this.status !== RUNNING) {
-      const status = this.status;
-      setImmediate(() => onDone(status));
-    } else this.joiners.push(onDone);
+    this.joiners.join(this.status === RUNNING, this.status, onDone);
   }
 
   destroy(onDone: () => void): void {

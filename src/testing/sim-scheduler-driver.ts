@@ -11,6 +11,7 @@ import type { NativeDispatch, NativeSchedulerDriver } from '../native/binding';
 import type { SchedulerLink, SimFramework } from './framework-view';
 import type { SimMaster } from './master';
 import type { SimulationHost } from './simulation-host';
+import { Joiners } from './joiners';
 
 const NOT_STARTED = 1;
 const RUNNING = 2;
@@ -30,7 +31,7 @@ export class SimSchedulerDriver implements NativeSchedulerDriver, SchedulerLink 
   private info: FrameworkInfo;
   private suppressedRoles: string[] | null;
   private readonly savedOffers = new Set<string>();
-  private joiners: ((status: number) => void)[] = [];
+  private readonly joiners = new Joiners();
 
   constructor(
     private readonly sim: SimulationHost,
@@ -92,16 +93,11 @@ export class SimSchedulerDriver implements NativeSchedulerDriver, SchedulerLink 
   private end(status: number): void {
     this.status = status;
     this.connected = false;
-    const joiners = this.joiners;
-    this.joiners = [];
-    for (const joiner of joiners) setImmediate(() => joiner(status));
+    this.joiners.release(status);
   }
 
   join(onDone: (status: number) => void): void {
-    if (this.status !== RUNNING) {
-      const status = this.status;
-      setImmediate(() => onDone(status));
-    } else this.joiners.push(onDone);
+    this.joiners.join(this.status === RUNNING, this.status, onDone);
   }
 
   destroy(onDone: () => void): void {
