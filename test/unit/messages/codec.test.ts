@@ -104,7 +104,7 @@ describe('message codec', () => {
       new TypeError('taskId: expected an object (mesos.TaskID), got null'),
     );
     expect(() => encodeMessage('mesos.Nope', {}, 'x')).toThrow(
-      new TypeError('unknown message type mesos.Nope'),
+      new TypeError('messageType: unknown message type mesos.Nope'),
     );
   });
 });
