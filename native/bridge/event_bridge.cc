@@ -137,11 +137,15 @@ void EventBridge::RunEvent(Napi::Env env, Job& job) {
 
 void EventBridge::Hold(Napi::Env env) {
   tsfn_.Ref(env);  // throws when N-API fails
-  dispatch_.Ref();
+  // 0: the weakly held function was already collected (its owner let it go, so nothing
+  // will be dispatched to it); there is then no reference for Unhold() to give back.
+  if (dispatch_.Ref() > 0) ++dispatch_holds_;
 }
 
 void EventBridge::Unhold(Napi::Env env) {
   tsfn_.Unref(env);
+  if (dispatch_holds_ == 0) return;
+  --dispatch_holds_;
   dispatch_.Unref();
 }
 

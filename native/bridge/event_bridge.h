@@ -2,6 +2,7 @@
 
 #include <napi.h>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -65,6 +66,7 @@ class EventBridge : public std::enable_shared_from_this<EventBridge> {
 
   Tsfn tsfn_;
   Napi::FunctionReference dispatch_;
+  uint32_t dispatch_holds_ = 0;  // JS thread only
   napi_env env_ = nullptr;
   std::shared_ptr<EventBridge>* teardown_holder_ = nullptr;
   std::thread::id js_thread_;
