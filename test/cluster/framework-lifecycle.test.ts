@@ -2,7 +2,7 @@ import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { Status } from '../../src/status';
 import { describeWithMesos } from '../support/mesos';
 import { launchCommandOnce, Recorder } from '../support/recorder';
-import { processesMatching, useLocalCluster } from '../support/cluster';
+import { processesCounted, processesMatching, useLocalCluster } from '../support/cluster';
 
 /** Launches one `sleep <marker>` task on the first offer. */
 function launchSleeper(recorder: Recorder, marker: number): void {
@@ -26,7 +26,9 @@ describeWithMesos(
       const id = first.frameworkId!;
       expect(driver1.stop(true)).toBe(Status.DRIVER_STOPPED);
       await driver1.join();
-      expect(await processesMatching('sleep 4321', 0)).toHaveLength(1);
+      // The task itself, not the shell the command executor starts it with (which may still
+      // be there, or not yet have started it, when TASK_RUNNING arrives).
+      expect(await processesCounted('^sleep 4321$', 1)).toHaveLength(1);
 
       const second = new Recorder();
       const driver2 = new MesosSchedulerDriver(second, {

@@ -18,16 +18,28 @@ export async function eventually(
   }
 }
 
-/** Command lines of live processes matching pattern (pgrep -f), after up to graceMs for them to go. */
-export async function processesMatching(pattern: string, graceMs = 10_000): Promise<string[]> {
+/**
+ * The processes whose command line matches `pattern` (a pgrep -f regular expression), once
+ * there are `count` of them or `graceMs` has passed.
+ */
+export async function processesCounted(
+  pattern: string,
+  count: number,
+  graceMs = 10_000,
+): Promise<string[]> {
   const deadline = Date.now() + graceMs;
   for (;;) {
     const found = spawnSync('pgrep', ['-af', pattern], { encoding: 'utf8' })
       .stdout.split('\n')
       .filter((line) => line && !line.includes('pgrep'));
-    if (found.length === 0 || Date.now() > deadline) return found;
+    if (found.length === count || Date.now() > deadline) return found;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** Command lines of live processes matching pattern (pgrep -f), after up to graceMs for them to go. */
+export async function processesMatching(pattern: string, graceMs = 10_000): Promise<string[]> {
+  return processesCounted(pattern, 0, graceMs);
 }
 
 export function tempFile(label: string): string {
