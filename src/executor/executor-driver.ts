@@ -3,12 +3,12 @@ import { decode } from '../messages/codec';
 import type { TaskStatus } from '../messages/message-types';
 import type { Input } from '../messages';
 import type { Executor } from './executor';
-import { checkExecutorEnvironment } from './executor-env';
+import { checkExecutorEnvironment, executorEnvironment } from './executor-env';
 import type { NativeExecutorDriver, NativeExecutorEvents } from '../native/binding';
 import { LifecycleDriver } from '../driver/lifecycle-driver';
 import { loadBinding } from '../native/load';
 import { Status } from '../status';
-import { checkBytes, checkObject, checkStringMap, encodeArg } from '../driver/validate';
+import { checkBytes, checkObject, encodeArg } from '../driver/validate';
 
 /** org.apache.mesos.ExecutorDriver. Every call returns the driver's Status, as libmesos does. */
 export interface ExecutorDriver {
@@ -68,10 +68,7 @@ export class MesosExecutorDriver extends LifecycleDriver implements ExecutorDriv
     const binding = loadBinding();
     // The environment checked is the one libmesos gets, which exits the process on a
     // missing or malformed variable.
-    const environment =
-      options.environment === undefined
-        ? binding.processEnvironment()
-        : checkStringMap(options.environment, 'options.environment');
+    const environment = executorEnvironment(binding, options.environment);
     checkExecutorEnvironment(environment);
     const dispatch = this.life.dispatchTo(this as ExecutorDriver, executor, executorDecoders);
     this.native = new binding.ExecutorDriver(dispatch, environment);

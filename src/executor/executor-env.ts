@@ -1,4 +1,6 @@
 import { ExecutorEnvironmentError } from '../errors';
+import { checkStringMap } from '../driver/validate';
+import type { NativeBinding } from '../native/binding';
 
 /** Variables without which libmesos's executor driver exits the process (exec.cpp). */
 export const REQUIRED_EXECUTOR_VARIABLES = [
@@ -39,4 +41,17 @@ export function checkExecutorEnvironment(
   if (missing.length > 0 || problems.length > 0) {
     throw new ExecutorEnvironmentError(missing, problems);
   }
+}
+
+/**
+ * The environment libmesos's executor library gets: `given` (checked to be a map of strings),
+ * or the process's real one, which libmesos reads (process.env is a copy in workers).
+ */
+export function executorEnvironment(
+  binding: Pick<NativeBinding, 'processEnvironment'>,
+  given: Record<string, string> | undefined,
+): Record<string, string> {
+  return given === undefined
+    ? binding.processEnvironment()
+    : checkStringMap(given, 'options.environment');
 }

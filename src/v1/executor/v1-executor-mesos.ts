@@ -1,5 +1,5 @@
 import type { EventDecoders } from '../../driver/dispatch';
-import { checkObject, checkStringMap } from '../../driver/validate';
+import { checkObject } from '../../driver/validate';
 import { decode } from '../../messages/codec';
 import type { Input } from '../../messages/input';
 import type { NativeV1Events } from '../../native/binding';
@@ -9,6 +9,7 @@ import type { ExecutorCall, ExecutorEvent, ExecutorID, FrameworkID } from '../me
 import { Subscription } from '../subscription';
 import type { Executor } from './executor';
 import { checkV1ExecutorEnvironment } from './executor-environment';
+import { executorEnvironment } from '../../executor/executor-env';
 import type { ExecutorMesos } from './executor-mesos';
 import { checkExecutorCall } from './validate-call';
 
@@ -44,10 +45,7 @@ export class V1ExecutorMesos implements ExecutorMesos {
     checkObject(executor, 'executor');
     checkObject(options, 'options');
     const binding = loadBinding();
-    const environment =
-      options.environment === undefined
-        ? binding.processEnvironment()
-        : checkStringMap(options.environment, 'options.environment');
+    const environment = executorEnvironment(binding, options.environment);
     checkV1ExecutorEnvironment(environment);
     this.frameworkId = { value: environment.MESOS_FRAMEWORK_ID };
     this.executorId = { value: environment.MESOS_EXECUTOR_ID };
