@@ -72,6 +72,22 @@ export class ExecutorEnvironmentError extends MesosNapiError {
 }
 
 /**
+ * A MESOS_* variable of the process's environment has a value on which libmesos would end
+ * the process (e.g. MESOS_LOGGING_LEVEL=debug); one given in options.environment is an
+ * InvalidArgumentError instead.
+ */
+export class EnvironmentFlagError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_ENVIRONMENT_FLAG';
+
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`${variable} (in the process environment): ${problem}`);
+  }
+}
+
+/**
  * master=local while another driver of this process (any worker included) still holds the
  * in-process cluster: libmesos runs one at a time and kills the process on a second.
  */

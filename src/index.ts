@@ -13,6 +13,7 @@ export {
   MesosNapiError,
   InvalidArgumentError,
   ExecutorEnvironmentError,
+  EnvironmentFlagError,
   LocalClusterBusyError,
   AddonNotFoundError,
   LeaderElectionError,

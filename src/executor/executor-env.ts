@@ -1,4 +1,5 @@
 import { ExecutorEnvironmentError } from '../errors';
+import { durationProblems, isUpid } from '../driver/libmesos-flags';
 import { checkStringMap } from '../driver/validate';
 import type { NativeBinding } from '../native/binding';
 
@@ -11,15 +12,11 @@ export const REQUIRED_EXECUTOR_VARIABLES = [
   'MESOS_DIRECTORY',
 ] as const;
 
-const DURATION = /^\s*\d+(?:\.\d+)?\s*(?:ns|us|ms|secs|mins|hrs|days|weeks)\s*$/;
-// libprocess's UPID: id@host:port (CHECK-fails, killing the process, when it does not parse).
-const UPID = /^[^@\s]+@[^:@\s]+:\d{1,5}$/;
-
 /**
  * Throws ExecutorEnvironmentError naming every missing variable (or unparsable value)
  * that would make libmesos exit: the required ones, a MESOS_SLAVE_PID that is not a pid,
- * MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD
- * when set, and MESOS_RECOVERY_TIMEOUT when set and MESOS_CHECKPOINT=1.
+ * MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD when set, MESOS_RECOVERY_TIMEOUT when set and
+ * MESOS_CHECKPOINT=1.
  */
 export function checkExecutorEnvironment(
   env: Record<string, string | undefined> = process.env,
@@ -27,17 +24,12 @@ export function checkExecutorEnvironment(
   const missing: string[] = REQUIRED_EXECUTOR_VARIABLES.filter((name) => env[name] === undefined);
   const problems: string[] = [];
   const pid = env.MESOS_SLAVE_PID;
-  if (pid !== undefined && !UPID.test(pid)) {
+  if (pid !== undefined && !isUpid(pid)) {
     problems.push(`MESOS_SLAVE_PID '${pid}' is not an agent pid like slave(1)@10.0.0.1:5051`);
   }
-  const grace = env.MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD;
-  if (grace !== undefined && !DURATION.test(grace)) {
-    problems.push(`MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD '${grace}' is not a duration`);
-  }
-  const recovery = env.MESOS_RECOVERY_TIMEOUT;
-  if (env.MESOS_CHECKPOINT === '1' && recovery !== undefined && !DURATION.test(recovery)) {
-    problems.push(`MESOS_RECOVERY_TIMEOUT '${recovery}' is not a duration`);
-  }
+  const durations = ['MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD'];
+  if (env.MESOS_CHECKPOINT === '1') durations.push('MESOS_RECOVERY_TIMEOUT');
+  problems.push(...durationProblems(env, durations));
   if (missing.length > 0 || problems.length > 0) {
     throw new ExecutorEnvironmentError(missing, problems);
   }

@@ -20,6 +20,7 @@ import { isLocalMaster, prepareLocalMaster } from './local-master';
 import { validateMaster } from './master';
 import type { NativeSchedulerDriver, NativeSchedulerEvents } from '../native/binding';
 import { LifecycleDriver } from '../driver/lifecycle-driver';
+import { checkFlags } from '../driver/libmesos-flags';
 import { loadBinding } from '../native/load';
 import type { Scheduler } from './scheduler';
 import { Status } from '../status';
@@ -175,6 +176,7 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
     const environment = checkSchedulerEnvironment(options.environment);
     const dispatch = this.life.dispatchTo(this as SchedulerDriver, scheduler, schedulerDecoders);
     const binding = loadBinding();
+    checkFlags(binding.processEnvironment(), environment, 'scheduler');
     const local = isLocalMaster(master)
       ? prepareLocalMaster({ ...binding.processEnvironment(), ...environment })
       : undefined;

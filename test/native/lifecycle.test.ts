@@ -177,4 +177,45 @@ describeWithMesos('driver lifecycle edges on libmesos', (install) => {
       }),
     });
   });
+  describe('MESOS_* values libmesos ends the process on are refused first', () => {
+    const refusals: [string, string, RegExp][] = [
+      [
+        'scheduler-process-env',
+        'EnvironmentFlagError',
+        /^MESOS_LOGGING_LEVEL \(in the process environment\): 'debug' is not INFO/,
+      ],
+      [
+        'scheduler-option',
+        'InvalidArgumentError',
+        /^options\.environment\.MESOS_LOGGING_LEVEL: 'debug' is not INFO/,
+      ],
+      [
+        'executor-grace',
+        'ExecutorEnvironmentError',
+        /MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD '5 secs' is not a duration/,
+      ],
+      [
+        'v1-executor-grace',
+        'ExecutorEnvironmentError',
+        /MESOS_EXECUTOR_SHUTDOWN_GRACE_PERIOD '5 secs' is not a duration/,
+      ],
+      [
+        'v1-scheduler-flag',
+        'InvalidArgumentError',
+        /^options\.environment\.MESOS_CONNECTION_DELAY_MAX: '2 secs' is not a duration/,
+      ],
+    ];
+    test.each(refusals)('%s: %s', (mode, name, message) => {
+      const result = run('environment-flags.js', [mode]);
+      expect(result).toMatchObject({ signal: null, status: 0 });
+      expect(result.json).toEqual({
+        error: expect.objectContaining({ name, message: expect.stringMatching(message) }),
+      });
+    });
+
+    test('values written as stout allows them are taken', () => {
+      const result = run('environment-flags.js', ['accepted']);
+      expect(result).toMatchObject({ signal: null, status: 0, json: { accepted: true } });
+    });
+  });
 });

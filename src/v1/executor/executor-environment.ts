@@ -1,8 +1,5 @@
+import { durationProblems, isUpid } from '../../driver/libmesos-flags';
 import { ExecutorEnvironmentError } from '../../errors';
-
-const DURATION = /^\s*\d+(?:\.\d+)?\s*(?:ns|us|ms|secs|mins|hrs|days|weeks)\s*$/;
-// libprocess's UPID: id@host:port (CHECK-fails, killing the process, when it does not parse).
-const UPID = /^[^@\s]+@[^:@\s]+:\d{1,5}$/;
 
 /**
  * Throws ExecutorEnvironmentError naming what makes libmesos's v1 executor library exit
@@ -27,15 +24,10 @@ export function checkV1ExecutorEnvironment(env: Record<string, string | undefine
   const missing = required.filter((name) => env[name] === undefined);
   const problems: string[] = [];
   const pid = env.MESOS_SLAVE_PID;
-  if (pid !== undefined && !UPID.test(pid)) {
+  if (pid !== undefined && !isUpid(pid)) {
     problems.push(`MESOS_SLAVE_PID '${pid}' is not an agent pid like slave(1)@10.0.0.1:5051`);
   }
-  for (const name of durations) {
-    const value = env[name];
-    if (value !== undefined && !DURATION.test(value)) {
-      problems.push(`${name} '${value}' is not a duration`);
-    }
-  }
+  problems.push(...durationProblems(env, durations));
   if (missing.length > 0 || problems.length > 0) {
     throw new ExecutorEnvironmentError(missing, problems);
   }

@@ -1,4 +1,5 @@
 import type { EventDecoders } from '../../driver/dispatch';
+import { checkFlags } from '../../driver/libmesos-flags';
 import { checkObject, checkStringMap, encodeOptional } from '../../driver/validate';
 import { CallFailedError, InvalidArgumentError, LocalClusterBusyError } from '../../errors';
 import { decode } from '../../messages/codec';
@@ -78,6 +79,7 @@ export class V1Mesos implements Mesos {
     };
     const dispatch = this.life.dispatchTo(this as Mesos, tracking, decoders);
     const binding = loadBinding();
+    checkFlags(binding.processEnvironment(), environment, 'v1-scheduler');
     const local = isLocalMaster(master)
       ? prepareLocalMaster({ ...binding.processEnvironment(), ...environment })
       : undefined;
