@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "../addon/addon_data.h"
+#include "../addon/lifecycle_callbacks.h"
 #include "../addon/scoped_environment.h"
 #include "../bridge/event_bridge.h"
 #include "message_args.h"
@@ -208,15 +209,10 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
     Hold(env);
     std::shared_ptr<EventBridge> bridge = bridge_;
     auto remains = TakeRemains();
-    auto work = [this, remains, bridge] {
+    deleter_ = RunOnOwnThread([this, remains, bridge] {
       remains();
       bridge->Post([this](Napi::Env env) { OnDeleted(env); });
-    };
-    try {
-      deleter_ = std::thread(work);
-    } catch (const std::system_error&) {
-      work();  // no thread to be had: block the JS thread rather than never finish
-    }
+    });
   }
 
   void OnDeleted(Napi::Env env) {
@@ -228,26 +224,14 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
     auto callbacks = std::move(join_callbacks_);
     for (auto& callback : destroy_callbacks_) callbacks.push_back(std::move(callback));
     destroy_callbacks_.clear();
-    Napi::Value status = StatusValue(env, final_status_);
-    std::optional<Napi::Error> first_error;
-    for (auto& callback : callbacks) {
-      try {
-        callback.Call({status});
-      } catch (const Napi::Error& error) {
-        if (!first_error) first_error = error;
-      }
-    }
+    std::optional<Napi::Error> error =
+        CallEach(std::move(callbacks), {StatusValue(env, final_status_)});
     self_.Reset();
-    if (first_error) throw *first_error;
+    if (error) throw *error;
   }
 
-  static void Defer(Napi::Env env, Napi::Function callback, mesos::Status status) {
-    Napi::Function bound =
-        callback.Get("bind")
-            .As<Napi::Function>()
-            .Call(callback, {env.Null(), Napi::Number::New(env, static_cast<int>(status))})
-            .As<Napi::Function>();
-    env.Global().Get("queueMicrotask").As<Napi::Function>().Call({bound});
+  void Defer(Napi::Env env, Napi::Function callback, mesos::Status status) {
+    CallSoon(env, callback, {StatusValue(env, status)});
   }
 
   std::shared_ptr<AddonData> addon_;

@@ -4,9 +4,9 @@
 #include <process/dispatch.hpp>
 #include <process/process.hpp>
 #include <string>
-#include <system_error>
 #include <utility>
 
+#include "../addon/lifecycle_callbacks.h"
 #include "../driver/message_args.h"
 
 namespace mesos_napi {
@@ -55,15 +55,15 @@ ElectionWrap::ElectionWrap(const Napi::CallbackInfo& info)
 ElectionWrap::~ElectionWrap() {
   addon_->Remove(this);
   // Only environment teardown collects an election that has not closed.
-  if (!closed_) Teardown();
+  if (!close_.closed()) Teardown();
 }
 
 void ElectionWrap::Teardown() {
-  if (torn_down_ || closed_) return;
+  if (torn_down_ || close_.closed()) return;
   torn_down_ = true;
   if (bridge_) bridge_->Close();
-  if (closer_.joinable()) {
-    closer_.join();
+  if (close_.requested()) {
+    close_.Join();  // the end stops the process
   } else if (process_ != nullptr) {
     StopProcess(process_);
   }
@@ -71,7 +71,7 @@ void ElectionWrap::Teardown() {
 }
 
 void ElectionWrap::CheckOpen(Napi::Env env, const char* call) const {
-  if (closing_ || torn_down_) {
+  if (close_.requested() || torn_down_) {
     throw Napi::Error::New(env, std::string(call) + ": the election is closed");
   }
 }
@@ -106,44 +106,26 @@ Napi::Value ElectionWrap::Check(const Napi::CallbackInfo& info) {
 // (onDone)
 Napi::Value ElectionWrap::Close(const Napi::CallbackInfo& info) {
   Napi::Function callback = FunctionArg(info[0], "close(onDone)");
-  if (closed_ || torn_down_) {
-    info.Env().Global().Get("queueMicrotask").As<Napi::Function>().Call({callback});
-    return info.Env().Undefined();
-  }
-  close_callbacks_.push_back(Napi::Persistent(callback));
-  if (closing_) return info.Env().Undefined();
-  closing_ = true;
-  auto work = [process = process_, bridge = bridge_, this] {
-    StopProcess(process);
-    bridge->Post([this](Napi::Env) { OnClosed(); });
-  };
-  try {
-    closer_ = std::thread(work);
-  } catch (const std::system_error&) {
-    work();  // no thread to be had: block the JS thread rather than never finish
+  if (torn_down_) {
+    CallSoon(info.Env(), callback);
+  } else if (close_.Request(info.Env(), callback)) {
+    close_.Start([process = process_, bridge = bridge_, this] {
+      StopProcess(process);
+      bridge->Post([this](Napi::Env) { OnClosed(); });
+    });
   }
   return info.Env().Undefined();
 }
 
 void ElectionWrap::OnClosed() {
   if (torn_down_) return;
-  if (closer_.joinable()) closer_.join();
+  auto callbacks = close_.Finish();
   process_ = nullptr;
-  closed_ = true;
   addon_->Remove(this);
   bridge_->Release();
-  auto callbacks = std::move(close_callbacks_);
-  close_callbacks_.clear();
-  std::optional<Napi::Error> first_error;
-  for (auto& callback : callbacks) {
-    try {
-      callback.Call({});
-    } catch (const Napi::Error& error) {
-      if (!first_error) first_error = error;
-    }
-  }
+  std::optional<Napi::Error> error = CallEach(std::move(callbacks), {});
   self_.Reset();
-  if (first_error) throw *first_error;
+  if (error) throw *error;
 }
 
 }  // namespace mesos_napi

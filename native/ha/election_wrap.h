@@ -3,10 +3,9 @@
 #include <napi.h>
 
 #include <memory>
-#include <thread>
-#include <vector>
 
 #include "../addon/addon_data.h"
+#include "../addon/lifecycle_callbacks.h"
 #include "../bridge/event_bridge.h"
 #include "election_process.h"
 
@@ -37,11 +36,8 @@ class ElectionWrap : public Napi::ObjectWrap<ElectionWrap>, public LiveDriver {
   std::shared_ptr<AddonData> addon_;
   std::shared_ptr<EventBridge> bridge_;
   ElectionProcess* process_ = nullptr;
-  std::thread closer_;
+  CloseOffThread close_;
   Napi::ObjectReference self_;
-  std::vector<Napi::FunctionReference> close_callbacks_;
-  bool closing_ = false;
-  bool closed_ = false;
   bool torn_down_ = false;
 };
 

@@ -6,12 +6,11 @@
 #include <map>
 #include <memory>
 #include <string>
-#include <system_error>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "../addon/addon_data.h"
+#include "../addon/lifecycle_callbacks.h"
 #include "../addon/scoped_environment.h"
 #include "../bridge/event_bridge.h"
 #include "../driver/message_args.h"
@@ -30,14 +29,14 @@ class LibraryWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   ~LibraryWrap() override {
     addon_->Remove(this);
     // Only environment teardown collects a wrapper that was not closed.
-    if (!closed_) Teardown();
+    if (!close_.closed()) Teardown();
   }
 
   void Teardown() override {
     if (torn_down_) return;
     torn_down_ = true;
     if (bridge_) bridge_->Close();
-    if (closer_.joinable()) closer_.join();
+    close_.Join();
     TakeRemains()();
   }
 
@@ -66,7 +65,7 @@ class LibraryWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   }
 
   // The library while it runs; null once close() was called.
-  Library* library() { return closing_ ? nullptr : library_.get(); }
+  Library* library() { return close_.requested() ? nullptr : library_.get(); }
 
   // On the JS thread once the library has been deleted, before the close callbacks run.
   virtual void OnClosed(Napi::Env) {}
@@ -80,22 +79,11 @@ class LibraryWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
  private:
   Napi::Value Close(const Napi::CallbackInfo& info) {
     Napi::Function callback = FunctionArg(info[0], "close(onDone)");
-    if (closed_) {
-      Defer(info.Env(), callback);
-      return info.Env().Undefined();
-    }
-    close_callbacks_.push_back(Napi::Persistent(callback));
-    if (closing_) return info.Env().Undefined();
-    closing_ = true;
-    std::shared_ptr<EventBridge> bridge = bridge_;
-    auto work = [this, remains = TakeRemains(), bridge] {
-      remains();
-      bridge->Post([this](Napi::Env env) { Closed(env); });
-    };
-    try {
-      closer_ = std::thread(work);
-    } catch (const std::system_error&) {
-      work();  // no thread to be had: block the JS thread rather than never finish
+    if (close_.Request(info.Env(), callback)) {
+      close_.Start([this, remains = TakeRemains(), bridge = bridge_] {
+        remains();
+        bridge->Post([this](Napi::Env env) { Closed(env); });
+      });
     }
     return info.Env().Undefined();
   }
@@ -109,35 +97,19 @@ class LibraryWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
 
   void Closed(Napi::Env env) {
     if (torn_down_) return;
-    if (closer_.joinable()) closer_.join();
-    closed_ = true;
+    auto callbacks = close_.Finish();
     addon_->Remove(this);
     OnClosed(env);
     bridge_->Release();
-    auto callbacks = std::move(close_callbacks_);
-    std::optional<Napi::Error> first_error;
-    for (auto& callback : callbacks) {
-      try {
-        callback.Call({});
-      } catch (const Napi::Error& error) {
-        if (!first_error) first_error = error;
-      }
-    }
+    std::optional<Napi::Error> error = CallEach(std::move(callbacks), {});
     self_.Reset();
-    if (first_error) throw *first_error;
-  }
-
-  static void Defer(Napi::Env env, Napi::Function callback) {
-    env.Global().Get("queueMicrotask").As<Napi::Function>().Call({callback});
+    if (error) throw *error;
   }
 
   std::shared_ptr<AddonData> addon_;
   std::unique_ptr<Library> library_;
-  std::thread closer_;
+  CloseOffThread close_;
   Napi::ObjectReference self_;
-  std::vector<Napi::FunctionReference> close_callbacks_;
-  bool closing_ = false;
-  bool closed_ = false;
   bool torn_down_ = false;
 };
 
