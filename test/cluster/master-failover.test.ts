@@ -1,7 +1,10 @@
+import os from 'os';
 import { startLocalCluster } from '../../src/cluster';
 import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { describeWithMesos } from '../support/mesos';
 import { launchCommandOnce, Recorder } from '../support/recorder';
+import { V1Recorder } from '../support/v1-recorder';
+import { V1Mesos } from '../../src/v1/scheduler/v1-mesos';
 import { startZooKeeper, zookeeperMissing } from '../support/zookeeper';
 
 describeWithMesos('master failover through ZooKeeper', () => {
@@ -60,6 +63,45 @@ describeWithMesos('master failover through ZooKeeper', () => {
           driver.abort();
           await driver.join().catch(() => undefined);
         }
+        await cluster.stop();
+        await zookeeper.stop();
+      }
+    },
+    150_000,
+  );
+  // V1Mesos detects the master through ZooKeeper (libmesos's v1 library with a zk:// master):
+  // SUBSCRIBED; when the master restarts, disconnected, then connected and SUBSCRIBED again
+  // with the same framework id.
+  testWithZooKeeper(
+    'V1Mesos with a zk:// master subscribes, and again after the master restarts',
+    async () => {
+      const zookeeper = await startZooKeeper();
+      const cluster = await startLocalCluster({ zk: zookeeper.url('/mesos') }).catch(
+        async (error) => {
+          await zookeeper.stop();
+          throw error;
+        },
+      );
+      let mesos: V1Mesos | undefined;
+      try {
+        const recorder = new V1Recorder({
+          user: os.userInfo().username,
+          name: 'v1 over zk',
+          failoverTimeout: 60,
+        });
+        mesos = new V1Mesos(recorder, { master: cluster.master });
+        const first = (await recorder.next('SUBSCRIBED', () => true, 60_000)).subscribed!;
+        await cluster.restartMaster();
+        const again = (await recorder.next('SUBSCRIBED', () => true, 60_000)).subscribed!;
+        expect(again.frameworkId.value).toBe(first.frameworkId.value);
+        const log = recorder.log.filter((entry) => entry !== 'HEARTBEAT' && entry !== 'OFFERS');
+        expect(log.slice(0, 2)).toEqual(['connected', 'SUBSCRIBED']);
+        expect(log.indexOf('disconnected')).toBeGreaterThan(1);
+        expect(log.lastIndexOf('connected')).toBeGreaterThan(log.indexOf('disconnected'));
+        await mesos.close();
+        mesos = undefined;
+      } finally {
+        if (mesos) await mesos.close().catch(() => undefined);
         await cluster.stop();
         await zookeeper.stop();
       }
