@@ -14,16 +14,20 @@ function buildCppBaseline() {
   if (!fs.existsSync(binary)) throw new Error(`driver_bench not found at ${binary}`);
 }
 
-function runCppBaseline(args, env, master = 'local') {
+function runCppBaseline(args, env, master = 'local', timeoutMs = 15 * 60 * 1000) {
   const result = spawnSync(binary, [master, ...args.map(String)], {
     encoding: 'utf8',
     env: { ...process.env, ...env },
-    timeout: 15 * 60 * 1000,
+    timeout: timeoutMs,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) {
+    const how =
+      result.error?.code === 'ETIMEDOUT'
+        ? `timed out after ${timeoutMs / 60000} min`
+        : (result.status ?? result.signal);
     throw new Error(
-      `driver_bench ${args.join(' ')} failed (${result.status}): ${result.stderr.slice(-2000)}`,
+      `driver_bench ${args.join(' ')} failed (${how}): ${result.stderr.slice(-2000)}`,
     );
   }
   return result.stdout

@@ -12,6 +12,10 @@ const { runCppBaseline } = require('./cpp-baseline');
 
 const JS_FRAMEWORKS = ['mesos-napi', 'mesos-framework', 'node-http'];
 
+// Launching is bound by the agent starting each task's executor (about 1 task/s on the
+// 2-core development machine, whichever framework launched it): time enough for that.
+const timeoutMs = (launch) => (10 * 60 + 3 * launch) * 1000;
+
 function runWorker(name, master, reconcile, launch, taskSeconds) {
   const result = spawnSync(
     process.execPath,
@@ -21,23 +25,29 @@ function runWorker(name, master, reconcile, launch, taskSeconds) {
     {
       encoding: 'utf8',
       env: { ...process.env, GLOG_minloglevel: '3' },
-      timeout: 20 * 60 * 1000,
+      timeout: timeoutMs(launch),
       maxBuffer: 64 * 1024 * 1024,
     },
   );
   const line = (result.stdout || '').split('\n').find((l) => l.startsWith('{"framework"'));
   if (!line) {
-    return {
-      framework: name,
-      failed: `exit ${result.status ?? result.signal}: ${(result.stderr || '').slice(-800)}`,
-    };
+    const how =
+      result.error?.code === 'ETIMEDOUT'
+        ? `timed out after ${timeoutMs(launch) / 60000} min`
+        : `exit ${result.status ?? result.signal}`;
+    return { framework: name, failed: `${how}: ${(result.stderr || '').slice(-800)}` };
   }
   return JSON.parse(line);
 }
 
 function runCpp(master, reconcile, launch, taskSeconds) {
   try {
-    const rows = runCppBaseline(['peer', reconcile, launch, taskSeconds], {}, master);
+    const rows = runCppBaseline(
+      ['peer', reconcile, launch, taskSeconds],
+      {},
+      master,
+      timeoutMs(launch),
+    );
     const r = rows.find((row) => row.bench === 'reconcile');
     const l = rows.find((row) => row.bench === 'launch');
     return {

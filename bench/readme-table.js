@@ -71,7 +71,10 @@ if (b.memory) {
     Math.round((ts[keys[1]] / cpp[keys[1]]) * 100) / 100,
   ]);
   row([
-    `4. RSS growth, ${keys[3].replace('rssGrowthOver', '').replace('Mb', '')}, after GC, MB`,
+    `4. RSS growth over ${keys[3]
+      .replace('rssGrowthOver', '')
+      .replace('Mb', '')
+      .replace(/(\d+)RoundsOf(\d+)000$/, '$1 rounds of $2k updates')}, after GC, MB`,
     `${ts[keys[3]]} (heap ${ts.heapGrowthMb})`,
     cpp[keys[3]],
     '—',

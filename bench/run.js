@@ -22,7 +22,12 @@ function mesosHere() {
 // 2-core development machine, about 0.5 CPU seconds each, whichever framework launched it.
 const PEER_LAUNCH = Number(process.env.BENCH_PEER_LAUNCH || 1000);
 
+// BENCH_ONLY=peer,scale runs those benches alone and merges them into the last bench.json.
+const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
+const wanted = (key) => !ONLY || ONLY.includes(key);
+
 async function section(results, key, title, run) {
+  if (!wanted(key)) return;
   console.log(`\n${title}`);
   results.benches[key] = await run();
   console.table(results.benches[key]);
@@ -86,7 +91,9 @@ async function main() {
       '4. Memory after status updates, and growth across rounds after GC',
       () => benchMemory(quick ? { first: 10000, perRound: 5000, rounds: 3 } : {}),
     );
-    if (process.env.BENCH_MEMORY_APART !== '0') {
+    if (!wanted('memoryApart')) {
+      // not asked for
+    } else if (process.env.BENCH_MEMORY_APART !== '0') {
       console.log('\n4b. Memory after N updates, step by step, and with MALLOC_ARENA_MAX');
       const apart = await benchMemoryApart({ n: quick ? 10000 : 100000 });
       results.benches.memoryApart = apart;
@@ -95,16 +102,21 @@ async function main() {
     } else {
       console.log('\n4b. skipped (BENCH_MEMORY_APART=0)');
     }
-    console.log(
-      '\n5. Against the C++ framework (floor) and the v1 HTTP peers, one master and agent' +
-        ' (lower is better in the ratio columns)',
-    );
-    const peer = await benchPeer(
-      quick ? { reconcile: 10000, launch: 40 } : { reconcile: 100000, launch: PEER_LAUNCH },
-    );
-    results.benches.peer = peer;
-    console.table(peer.table);
-    peer.notes.forEach((note) => console.log(`note: ${note}`));
+    if (wanted('peer')) {
+      console.log(
+        '\n5. Against the C++ framework (floor) and the v1 HTTP peers, one master and agent' +
+          ' (lower is better in the ratio columns)',
+      );
+      const peer = await benchPeer(
+        quick ? { reconcile: 10000, launch: 40 } : { reconcile: 100000, launch: PEER_LAUNCH },
+      );
+      peer.date = new Date().toISOString();
+      peer.launch = quick ? 40 : PEER_LAUNCH;
+      peer.loadAtStart = results.loadAtStart;
+      results.benches.peer = peer;
+      console.table(peer.table);
+      peer.notes.forEach((note) => console.log(`note: ${note}`));
+    }
     await section(
       results,
       'scale',
@@ -117,7 +129,20 @@ async function main() {
   fs.mkdirSync(out, { recursive: true });
   results.loadAtEnd = os.loadavg().map((load) => Math.round(load * 10) / 10);
   console.log(`\nload average at start ${results.loadAtStart}, at end ${results.loadAtEnd}`);
-  fs.writeFileSync(path.join(out, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
+  if (ONLY) results.benches.peer &&= { ...results.benches.peer, loadAtEnd: results.loadAtEnd };
+  const file = path.join(out, 'bench.json');
+  if (ONLY && fs.existsSync(file)) {
+    const last = JSON.parse(fs.readFileSync(file, 'utf8'));
+    results.benches = { ...last.benches, ...results.benches };
+    results.rerun = { only: ONLY, date: results.date, loadAtStart: results.loadAtStart };
+    Object.assign(results, {
+      date: last.date,
+      node: last.node,
+      loadAtStart: last.loadAtStart,
+      loadAtEnd: last.loadAtEnd,
+    });
+  }
+  fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
   console.log(`\nwritten ${path.join(out, 'bench.json')}`);
 }
 
