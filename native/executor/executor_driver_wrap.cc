@@ -1,5 +1,7 @@
 #include "executor_driver_wrap.h"
 
+#include "agent_pid.h"
+
 namespace mesos_napi {
 
 using mesos::MesosExecutorDriver;
@@ -19,6 +21,7 @@ ExecutorDriverWrap::ExecutorDriverWrap(const Napi::CallbackInfo& info) : Base(in
   std::optional<std::map<std::string, std::string>> environment;
   if (!info[1].IsNull() && !info[1].IsUndefined()) {
     environment = StringMapArg(info[1], "environment");
+    CheckAgentPid(info.Env(), *environment);
   }
   auto forwarder = [](std::shared_ptr<EventBridge> bridge) {
     return std::make_unique<ForwardingExecutor>(std::move(bridge));

@@ -3,6 +3,7 @@
 #include <queue>
 
 #include "../bridge/serialize.h"
+#include "../executor/agent_pid.h"
 
 namespace mesos_napi {
 
@@ -18,6 +19,7 @@ Napi::Function ExecutorMesosWrap::Define(Napi::Env env) {
 ExecutorMesosWrap::ExecutorMesosWrap(const Napi::CallbackInfo& info) : Base(info) {
   Napi::Function dispatch = FunctionArg(info[0], "dispatch");
   std::map<std::string, std::string> environment = StringMapArg(info[1], "environment");
+  CheckAgentPid(info.Env(), environment);
   Init(info.Env(), dispatch, "V1ExecutorMesos", [&](std::shared_ptr<EventBridge> bridge) {
     return std::make_unique<Mesos>(
         mesos::ContentType::PROTOBUF,

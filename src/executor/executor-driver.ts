@@ -3,7 +3,11 @@ import { decode } from '../messages/codec';
 import type { TaskStatus } from '../messages/message-types';
 import type { Input } from '../messages';
 import type { Executor } from './executor';
-import { checkExecutorEnvironment, executorEnvironment } from './executor-env';
+import {
+  checkExecutorEnvironment,
+  executorEnvironment,
+  withEnvironmentErrors,
+} from './executor-env';
 import type { NativeExecutorDriver, NativeExecutorEvents } from '../native/binding';
 import { LifecycleDriver } from '../driver/lifecycle-driver';
 import { loadBinding } from '../native/load';
@@ -71,7 +75,7 @@ export class MesosExecutorDriver extends LifecycleDriver implements ExecutorDriv
     const environment = executorEnvironment(binding, options.environment);
     checkExecutorEnvironment(environment);
     const dispatch = this.life.dispatchTo(this as ExecutorDriver, executor, executorDecoders);
-    this.native = new binding.ExecutorDriver(dispatch, environment);
+    this.native = withEnvironmentErrors(() => new binding.ExecutorDriver(dispatch, environment));
     this.life.native = this.native;
   }
 

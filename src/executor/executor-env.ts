@@ -47,3 +47,18 @@ export function executorEnvironment(
     ? binding.processEnvironment()
     : checkStringMap(given, 'options.environment');
 }
+
+/**
+ * Runs construct (a native executor's constructor); a refusal of the environment from the
+ * addon (a MESOS_SLAVE_PID whose host does not resolve) becomes an ExecutorEnvironmentError.
+ */
+export function withEnvironmentErrors<T>(construct: () => T): T {
+  try {
+    return construct();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'MESOS_NAPI_EXECUTOR_ENVIRONMENT') {
+      throw new ExecutorEnvironmentError([], [(error as Error).message]);
+    }
+    throw error;
+  }
+}

@@ -204,6 +204,16 @@ describeWithMesos('driver lifecycle edges on libmesos', (install) => {
         'InvalidArgumentError',
         /^options\.environment\.MESOS_CONNECTION_DELAY_MAX: '2 secs' is not a duration/,
       ],
+      [
+        'executor-pid-host',
+        'ExecutorEnvironmentError',
+        /MESOS_SLAVE_PID 'slave\(1\)@no-such-host\.invalid:5051' is not a pid libprocess can parse/,
+      ],
+      [
+        'v1-executor-pid-host',
+        'ExecutorEnvironmentError',
+        /MESOS_SLAVE_PID 'slave\(1\)@no-such-host\.invalid:5051' is not a pid libprocess can parse/,
+      ],
     ];
     test.each(refusals)('%s: %s', (mode, name, message) => {
       const result = run('environment-flags.js', [mode]);

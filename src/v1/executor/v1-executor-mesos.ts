@@ -9,7 +9,7 @@ import type { ExecutorCall, ExecutorEvent, ExecutorID, FrameworkID } from '../me
 import { Subscription } from '../subscription';
 import type { Executor } from './executor';
 import { checkV1ExecutorEnvironment } from './executor-environment';
-import { executorEnvironment } from '../../executor/executor-env';
+import { executorEnvironment, withEnvironmentErrors } from '../../executor/executor-env';
 import type { ExecutorMesos } from './executor-mesos';
 import { checkExecutorCall } from './validate-call';
 
@@ -64,7 +64,9 @@ export class V1ExecutorMesos implements ExecutorMesos {
       },
     };
     const dispatch = this.life.dispatchTo(this as ExecutorMesos, tracking, decoders);
-    this.life.native = new binding.V1ExecutorMesos(dispatch, environment);
+    this.life.native = withEnvironmentErrors(
+      () => new binding.V1ExecutorMesos(dispatch, environment),
+    );
   }
 
   get closed(): Promise<void> {
