@@ -1,5 +1,6 @@
 import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'child_process';
 import path from 'path';
+import { lastJsonLine } from '../support/fixture-json';
 import { describeWithMesos } from '../support/mesos';
 
 // Each case runs a fixture in a child process against real libmesos: a crash is a failed
@@ -18,13 +19,7 @@ describeWithMesos('driver lifecycle edges on libmesos', (install) => {
         detached: true,
       } as SpawnSyncOptionsWithStringEncoding,
     );
-    const last = result.stdout.trim().split('\n').pop() ?? '';
-    let json: unknown;
-    try {
-      json = JSON.parse(last);
-    } catch {
-      json = { unparsable: last, stderr: result.stderr.slice(-2000) };
-    }
+    const json = lastJsonLine(result.stdout, result.stderr);
     return { status: result.status, signal: result.signal, json };
   }
 

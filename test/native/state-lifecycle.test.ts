@@ -3,6 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { freePort } from '../../src/cluster/ports';
+import { parseJsonLine } from '../support/fixture-json';
 import { describeWithMesos } from '../support/mesos';
 import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
 
@@ -16,13 +17,7 @@ function run(name: string, args: string[], nodeOptions: string[] = []) {
     { encoding: 'utf8', timeout: 30_000, env: { ...process.env, GLOG_minloglevel: '3' } },
   );
   const lines = result.stdout.trim().split('\n');
-  const json = lines.map((line) => {
-    try {
-      return JSON.parse(line) as unknown;
-    } catch {
-      return { unparsable: line, stderr: result.stderr.slice(-2000) };
-    }
-  });
+  const json = lines.map((line) => parseJsonLine(line, result.stderr));
   return { status: result.status, signal: result.signal, json, ms: Date.now() - started };
 }
 

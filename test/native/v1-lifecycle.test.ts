@@ -1,5 +1,6 @@
 import { spawnSync } from 'child_process';
 import path from 'path';
+import { lastJsonLine } from '../support/fixture-json';
 import { describeWithMesos } from '../support/mesos';
 
 // Each case runs a fixture in a child process against real libmesos: a crash is a failed
@@ -17,13 +18,7 @@ describeWithMesos('v1 library lifecycle edges on libmesos', (install) => {
         env: { ...process.env, GLOG_minloglevel: '3', PROTO_ROOT: install.protoRoot },
       },
     );
-    const last = result.stdout.trim().split('\n').pop() ?? '';
-    let json: unknown;
-    try {
-      json = JSON.parse(last);
-    } catch {
-      json = { unparsable: last, stderr: result.stderr.slice(-2000) };
-    }
+    const json = lastJsonLine(result.stdout, result.stderr);
     return { status: result.status, signal: result.signal, json, ms: Date.now() - started };
   }
 

@@ -3,6 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { freePort } from '../../../src/cluster/ports';
+import { lastJsonLine } from '../../support/fixture-json';
 import { describeWithMesos } from '../../support/mesos';
 import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../../support/zookeeper';
 
@@ -11,14 +12,7 @@ import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../../support/
 // takes its address and port from the environment once per process.
 const fixture = (name: string) => path.join(__dirname, '..', 'fixtures', 'log', name);
 
-function lastJson(stdout: string, stderr: string): unknown {
-  const last = stdout.trim().split('\n').pop() ?? '';
-  try {
-    return JSON.parse(last);
-  } catch {
-    return { unparsable: last, stderr: stderr.slice(-3000) };
-  }
-}
+const lastJson = (stdout: string, stderr: string) => lastJsonLine(stdout, stderr, 3000);
 
 describeWithMesos('Log over libmesos', (install) => {
   let dir: string;
