@@ -176,9 +176,10 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
     const environment = checkSchedulerEnvironment(options.environment);
     const dispatch = this.life.dispatchTo(this as SchedulerDriver, scheduler, schedulerDecoders);
     const binding = loadBinding();
-    checkFlags(binding.processEnvironment(), environment, 'scheduler');
+    const processEnvironment = binding.processEnvironment();
+    checkFlags(processEnvironment, environment, 'scheduler');
     const local = isLocalMaster(master)
-      ? prepareLocalMaster({ ...binding.processEnvironment(), ...environment })
+      ? prepareLocalMaster({ ...processEnvironment, ...environment })
       : undefined;
     try {
       this.native = new binding.SchedulerDriver(

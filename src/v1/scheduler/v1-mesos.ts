@@ -79,9 +79,10 @@ export class V1Mesos implements Mesos {
     };
     const dispatch = this.life.dispatchTo(this as Mesos, tracking, decoders);
     const binding = loadBinding();
-    checkFlags(binding.processEnvironment(), environment, 'v1-scheduler');
+    const processEnvironment = binding.processEnvironment();
+    checkFlags(processEnvironment, environment, 'v1-scheduler');
     const local = isLocalMaster(master)
-      ? prepareLocalMaster({ ...binding.processEnvironment(), ...environment })
+      ? prepareLocalMaster({ ...processEnvironment, ...environment })
       : undefined;
     try {
       this.native = new binding.V1SchedulerMesos(
