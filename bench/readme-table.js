@@ -1,6 +1,6 @@
 'use strict';
-// Prints the README's benchmark tables (markdown) from bench/results/bench.json, so the
-// README shows one run's figures as measured: node bench/readme-table.js
+// Prints docs/benchmarks.md's tables (markdown) from bench/results/bench.json, so the
+// guide shows one run's figures as measured: node bench/readme-table.js
 const fs = require('fs');
 const path = require('path');
 

@@ -25,7 +25,7 @@ function lookup(name: string): protobuf.Type {
 }
 
 /**
- * Encodes a plain message (see README, "Messages") after checking it deeply; an
+ * Encodes a plain message (see docs/messages.md) after checking it deeply; an
  * InvalidArgumentError names the path from `where` and what was expected.
  */
 export function encodeMessage(name: string, value: unknown, where: string): Uint8Array {

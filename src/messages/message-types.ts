@@ -1,6 +1,6 @@
 import type * as M from './types.generated';
 
-/** The messages the driver APIs carry (src/messages; README, "Messages"). */
+/** The messages the driver APIs carry (src/messages; docs/messages.md). */
 export type FrameworkInfo = M.FrameworkInfo;
 export type FrameworkID = M.FrameworkID;
 export type MasterInfo = M.MasterInfo;

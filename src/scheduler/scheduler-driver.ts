@@ -53,7 +53,7 @@ export interface SchedulerDriver {
   stop(failover?: boolean): Status;
   /** Aborts the driver: no more callbacks; the framework stays registered. */
   abort(): Status;
-  /** Resolves with the final status once the driver has ended (see the README on join). */
+  /** Resolves with the final status once the driver has ended (see docs/drivers.md on join). */
   join(): Promise<Status>;
   /** start(), then join() when it started. */
   run(): Promise<Status>;

@@ -1,6 +1,6 @@
 /**
  * mesos-napi/testing: a simulated Mesos cluster on a virtual clock, to unit-test schedulers
- * without Mesos (README, "Testing schedulers").
+ * without Mesos (docs/testing.md).
  */
 export { SimulatedCluster } from './cluster';
 export type {

@@ -6,10 +6,9 @@ import { leftovers, runExample, type Run } from '../support/example-process';
 import { describeWithMesos } from '../support/mesos';
 import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
 
-// The worked example of highly available frameworks (README, "Highly available
-// frameworks"): two processes of examples/http-server with --ha on a local cluster with
-// ZooKeeper; the leader is killed; the other takes over with the same framework id, the
-// web server still serving.
+// The worked example of highly available frameworks (docs/high-availability.md): two
+// processes of examples/http-server with --ha on a local cluster with ZooKeeper; the leader
+// is killed; the other takes over with the same framework id, the web server still serving.
 const root = path.join(__dirname, '..', '..');
 
 describeWithMesos('the example, highly available (two processes, --ha)', () => {

@@ -3,28 +3,31 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 
-const root = path.join(__dirname, '..', '..', '..');
+import { markdownFiles, readMarkdown, root } from '../../support/markdown-files';
+
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 
-// Every TypeScript block of the README compiles as a user would paste it: into a CommonJS
-// project and into an ESM one with verbatimModuleSyntax, strict, against the compiled
-// declarations (lib/, built by npm test before jest).
-const blocks = [
-  ...fs.readFileSync(path.join(root, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g),
-].map((match) => match[1]);
+// Every TypeScript block of the README and the guides compiles as a user would paste it:
+// into a CommonJS project and into an ESM one with verbatimModuleSyntax, strict, against the
+// compiled declarations (lib/, built by npm test before jest).
+const blocks = markdownFiles().flatMap((file) =>
+  [...readMarkdown(file).matchAll(/```ts\n([\s\S]*?)```/g)].map(
+    (match, i) => [`${file} #${i}`, match[1]] as const,
+  ),
+);
 
-describe('README code blocks', () => {
+describe('TypeScript blocks of the README and docs/', () => {
   test('there are TypeScript blocks to check', () => {
     expect(blocks.length).toBeGreaterThan(0);
   });
 
-  test.each(blocks.map((block, i) => [i, block]))(
-    'block %i compiles in CommonJS and ESM',
+  test.each(blocks)(
+    '%s compiles in CommonJS and ESM',
     (i, block) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-readme-'));
       try {
-        fs.writeFileSync(path.join(dir, `block.ts`), block as string);
-        fs.writeFileSync(path.join(dir, `block.mts`), block as string);
+        fs.writeFileSync(path.join(dir, `block.ts`), block);
+        fs.writeFileSync(path.join(dir, `block.mts`), block);
         const strict = {
           strict: true,
           noEmit: true,
