@@ -5,6 +5,7 @@
 const path = require('path');
 const { ensureLib, root } = require('./ensure-lib');
 const { cmakeJs } = require('./cmake-js');
+const { annotateTypes } = require('./annotate-types');
 
 function buildNative({ force }) {
   ensureLib();
@@ -30,6 +31,7 @@ function buildNative({ force }) {
     console.error(describeDiscovery(discovery));
     return 1;
   }
+  annotateTypes();
   console.log(
     `mesos-napi: building the addon against Mesos ${install.version} (${install.prefix}, found by ${install.rule})`,
   );

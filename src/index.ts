@@ -45,6 +45,7 @@ export type { LocalMasterEnvironment } from './scheduler/local-master';
 export { encodeMessage, decodeMessage, schemaSource } from './messages';
 export { messageReplacer, messageToJson } from './messages/json';
 export type * from './messages';
+/** The v1 API: the mesos.v1 messages, V1Mesos and V0Mesos (schedulers), V1ExecutorMesos (executors); see docs/v1-api.md. */
 export * as v1 from './v1';
 export { findMesos, describeDiscovery } from './discovery';
 export type {

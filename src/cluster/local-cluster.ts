@@ -8,12 +8,15 @@ import { hasExited, terminate } from './child-exit';
 import { checkPortFree, freePort } from './ports';
 import { killAll, processesUnder } from './sandbox-processes';
 
+/** Options of startLocalCluster(). */
 export interface LocalClusterOptions {
   /** Defaults to the Mesos that discovery finds. */
   install?: MesosInstall;
+  /** The address master and agent listen on; default 127.0.0.1. */
   ip?: string;
   /** 0 or absent: a free port. */
   masterPort?: number;
+  /** The agent's port; 0 or absent: a free port. */
   agentPort?: number;
   /** The agent's --resources. */
   resources?: string;
@@ -32,14 +35,19 @@ export interface LocalClusterOptions {
   credentials?: { principal: string; secret: string }[];
   /** Extra flags, e.g. ['--checkpoint'] style strings. */
   masterFlags?: string[];
+  /** Extra flags for the agent, e.g. ['--attributes=rack:r1']. */
   agentFlags?: string[];
 }
 
+/** A master and an agent started by startLocalCluster(); stop() removes everything. */
 export interface LocalCluster {
   /** What to hand to a scheduler driver: host:port of the master, or the zk:// URL. */
   master: string;
+  /** The master's web UI, http://host:port. */
   webUi: string;
+  /** The work directory of both, removed by stop(). */
   workDir: string;
+  /** The agent's id, once registered. */
   agentId: string;
   /** The current master process (a new one after restartMaster). */
   readonly masterProcess: ChildProcess;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'url';
 import type { CommandInfo, Input } from '../messages';
 import { InvalidArgumentError } from '../errors';
 
+/** Options of executorCommand(). */
 export interface ExecutorCommandOptions {
   /** Arguments after the script. */
   args?: string[];

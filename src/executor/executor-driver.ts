@@ -39,6 +39,7 @@ export interface ExecutorDriver {
   sendFrameworkMessage(data: Uint8Array): Status;
 }
 
+/** Options of MesosExecutorDriver. */
 export interface ExecutorDriverOptions {
   /**
    * The environment libmesos reads (MESOS_* variables) instead of the process's; default:
@@ -62,6 +63,7 @@ const executorDecoders: EventDecoders<NativeExecutorEvents, Executor> = {
   error: (message) => [message],
 };
 
+/** libmesos's MesosExecutorDriver: connects an Executor, started by a Mesos agent, to that agent (see docs/executors.md). */
 export class MesosExecutorDriver extends LifecycleDriver implements ExecutorDriver {
   private readonly native: NativeExecutorDriver;
 

@@ -17,6 +17,7 @@ export type LeadershipLossReason =
 
 /** How a leadership ended. */
 export interface LeadershipLoss {
+  /** Why it ended. */
   reason: LeadershipLossReason;
   /** A sentence saying what happened. */
   message: string;

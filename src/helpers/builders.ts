@@ -31,6 +31,7 @@ export function commandInfo(
   return variables.length > 0 ? { ...base, environment: { variables } } : base;
 }
 
+/** Labels from a plain object: labels({ tier: 'web' }). */
 export function labels(values: Record<string, string>): Input<Labels> {
   return { labels: Object.entries(values).map(([key, value]) => ({ key, value })) };
 }
@@ -44,18 +45,27 @@ export type TaskAgentField =
   { agentId: SlaveID; slaveId?: never } | { slaveId: SlaveID; agentId?: never };
 
 /** The fields of taskInfo() besides the agent. */
+/** The fields of taskInfo() besides the agent. */
 export interface TaskInfoCommonFields {
+  /** The task's name, shown by Mesos's UI and API. */
   name: string;
+  /** The task's id: unique among the framework's tasks (see newTaskId()). */
   taskId: TaskID;
+  /** What the task uses, taken from the offer (see takeResources()). */
   resources: ResourceLike[];
+  /** The command to run (a command task); exactly one of command and executor. */
   command?: Input<CommandInfo>;
+  /** The executor to run the task (see executorInfo()); exactly one of command and executor. */
   executor?: Input<ExecutorInfo>;
+  /** Opaque data for the executor. */
   data?: Uint8Array;
+  /** The task's labels (see labels()). */
   labels?: Record<string, string>;
   /** See healthCheck(). */
   healthCheck?: Input<HealthCheck>;
   /** See killPolicy(). */
   killPolicy?: Input<KillPolicy>;
+  /** The container to run the task in. */
   container?: Input<ContainerInfo>;
 }
 
@@ -95,20 +105,26 @@ function taskAgent(fields: TaskAgentField): SlaveID {
   return (agentId ?? slaveId) as SlaveID;
 }
 
+/** The fields of executorInfo(). */
 export interface ExecutorInfoFields {
+  /** The executor's id: tasks given the same id run in one executor on an agent. */
   executorId: ExecutorID;
   /**
    * CUSTOM (the default): your executor, started with `command`. DEFAULT: Mesos's default
    * executor, which runs task groups (launchGroup) and takes no command.
    */
   type?: 'CUSTOM' | 'DEFAULT';
+  /** How the agent starts a CUSTOM executor (see executorCommand()). */
   command?: Input<CommandInfo>;
   /** Needed for launchGroup (the master fills it in only for LAUNCH). */
   frameworkId?: FrameworkID;
+  /** The executor's name. */
   name?: string;
+  /** What the executor itself uses, besides its tasks. */
   resources?: ResourceLike[];
 }
 
+/** An ExecutorInfo for TaskInfo.executor (or launchGroup); checks that a CUSTOM executor has a command and a DEFAULT one none. */
 export function executorInfo(fields: ExecutorInfoFields): Input<ExecutorInfo> {
   const type = fields.type ?? 'CUSTOM';
   if ((type === 'CUSTOM') !== (fields.command !== undefined)) {

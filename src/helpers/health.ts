@@ -10,8 +10,11 @@ export type HealthCheckTarget =
 
 /** When and how often; Mesos's defaults apply to what is left out. */
 export interface HealthCheckTiming {
+  /** Seconds before the first check (Mesos default 15). */
   delaySeconds?: number;
+  /** Seconds between checks (Mesos default 10). */
   intervalSeconds?: number;
+  /** Seconds a check may take before it counts as failed (Mesos default 20). */
   timeoutSeconds?: number;
   /** After this many failures in a row the task is killed (default 3). */
   consecutiveFailures?: number;

@@ -3,11 +3,13 @@ import { labels } from './builders';
 import type { ResourceLike } from './resource-kind';
 import { InvalidArgumentError } from '../errors';
 
+/** Whom resources are reserved for: reserve(), unreserve(), withReservation(). */
 export interface ReservationFields {
   /** The role to reserve for: the role the resources are allocated to (offer.allocationInfo). */
   role: string;
   /** The framework's principal; the master requires it when the framework authenticated. */
   principal?: string;
+  /** The reservation's labels; unreserve needs the same ones. */
   labels?: Record<string, string>;
 }
 

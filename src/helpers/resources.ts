@@ -7,16 +7,22 @@ import { InvalidArgumentError } from '../errors';
 
 const fixedOf = (resource: ResourceLike): number => toFixed(resource.scalar?.value ?? 0);
 
+/** Where a resource built by scalar(), ranges() or set() belongs. */
 export interface ResourceOptions {
+  /** The role (pre-reservation-refinement form); default none, i.e. unreserved. */
   role?: string;
+  /** The reservations, in refinement order. */
   reservations?: ResourceLike['reservations'];
+  /** The role the resource is allocated to (multi-role frameworks). */
   allocationInfo?: ResourceLike['allocationInfo'];
 }
 
+/** A SCALAR resource, e.g. scalar('cpus', 0.5). */
 export function scalar(name: string, value: number, options: ResourceOptions = {}): ResourceLike {
   return { name, type: 'SCALAR', scalar: { value }, ...options };
 }
 
+/** A RANGES resource, e.g. ranges('ports', [[31000, 31009]]); each bound a whole number from 0 to 2^64 - 1. */
 export function ranges(
   name: string,
   values: [bigint | number, bigint | number][],
@@ -29,6 +35,7 @@ export function ranges(
   return { name, type: 'RANGES', ranges: { range }, ...options };
 }
 
+/** A SET resource, e.g. set('disks', ['sda']). */
 export function set(name: string, items: string[], options: ResourceOptions = {}): ResourceLike {
   return { name, type: 'SET', set: { item: items }, ...options };
 }

@@ -5,10 +5,15 @@ import { checkNeeds, checkResources } from './amounts';
 import { merged, spansOf, subtract, withSpans } from './resources';
 import { roleOf, withoutAmount, type ResourceLike } from './resource-kind';
 
+/** What a task needs from an offer, for takeResources(). */
 export interface ResourceNeeds {
+  /** CPUs (a scalar, counted in thousandths as Mesos does). */
   cpus?: number;
+  /** Memory in MB. */
   mem?: number;
+  /** Disk in MB. */
   disk?: number;
+  /** GPUs (a whole number). */
   gpus?: number;
   /** How many ports, taken from the lowest of the offer's port ranges. */
   ports?: number;
@@ -16,6 +21,7 @@ export interface ResourceNeeds {
   role?: string;
 }
 
+/** What takeResources() took from an offer, and what is left. */
 export interface Taken {
   /** What to put in the task's resources: a subset of the offer's, same kinds. */
   taken: ResourceLike[];

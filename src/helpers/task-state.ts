@@ -12,6 +12,7 @@ export const TERMINAL_STATES: ReadonlySet<TaskState> = new Set<TaskState>([
   'TASK_GONE_BY_OPERATOR',
 ]);
 
+/** Whether the state is terminal (one of TERMINAL_STATES). */
 export function isTerminal(state: TaskState): boolean {
   return TERMINAL_STATES.has(state);
 }

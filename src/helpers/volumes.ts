@@ -2,6 +2,7 @@ import type { Input, Offer_Operation } from '../messages';
 import type { ResourceLike } from './resource-kind';
 import { InvalidArgumentError } from '../errors';
 
+/** A persistent volume: persistentVolume(), createVolume(). */
 export interface VolumeFields {
   /** The volume's persistence id: unique among the role's volumes on the agent. */
   id: string;

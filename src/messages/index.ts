@@ -36,6 +36,7 @@ export function encodeMessage(name: string, value: unknown, where: string): Uint
   });
 }
 
+/** Decodes bytes as the named message (e.g. 'mesos.TaskStatus') into its plain, typed form. */
 export function decodeMessage(name: string, bytes: Uint8Array): unknown {
   const type = lookup(name);
   return plainConverter(type)(type.decode(bytes));

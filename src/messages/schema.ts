@@ -36,6 +36,7 @@ export function schema(): { root: protobuf.Root; source: SchemaSource } {
   return loaded;
 }
 
+/** Where the messages' schema came from: the installed Mesos's .proto files, or the committed schema/mesos.json when none is found. */
 export function schemaSource(): SchemaSource {
   return schema().source;
 }

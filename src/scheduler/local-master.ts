@@ -14,11 +14,13 @@ export const LOCAL_MASTER_DEFAULTS: Readonly<Record<string, string>> = {
   MESOS_CONTAINERIZERS: 'mesos',
 };
 
+/** What prepareLocalMaster() set for libmesos's in-process cluster. */
 export interface LocalMasterEnvironment {
   /** The variables this call set (the user's own values are never replaced). */
   applied: Record<string, string>;
   /** A work directory created for the cluster, removed by cleanup(); undefined if given. */
   createdWorkDir?: string;
+  /** Restores the environment and removes the work directory it created. */
   cleanup(): void;
 }
 

@@ -115,11 +115,13 @@ export interface SchedulerDriver {
 
 /** Every constructor variant of the Java/C++ MesosSchedulerDriver, as one object. */
 export interface SchedulerDriverOptions {
+  /** The framework's FrameworkInfo; `user: ''` runs tasks as this process's user, and `id` re-registers a framework after a failover. */
   framework: Input<FrameworkInfo>;
   /** host:port, master@host:port, zk://[user:pass@]hosts/path, file:///path or local. */
   master: string;
   /** Default true, as in Java. When false, call acknowledgeStatusUpdate yourself. */
   implicitAcknowledgements?: boolean;
+  /** The principal and secret to authenticate with (CRAM-MD5 by default). */
   credential?: Input<Credential>;
   /** Roles whose offers are suppressed from the start; no duplicates. */
   suppressedRoles?: string[];
@@ -153,6 +155,7 @@ const schedulerDecoders: EventDecoders<NativeSchedulerEvents, Scheduler> = {
   error: (message) => [message],
 };
 
+/** libmesos's MesosSchedulerDriver: hands the master's offers and updates to a Scheduler and its calls to the master (see docs/drivers.md). */
 export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDriver {
   private readonly native: NativeSchedulerDriver;
   readonly implicitAcknowledgements: boolean;

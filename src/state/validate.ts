@@ -121,7 +121,9 @@ export function checkZnodeName(value: unknown, argument: string): string {
 
 /** ZooKeeper digest authentication, as Java's (scheme, credentials) arguments. */
 export interface ZooKeeperAuthentication {
+  /** The scheme: only 'digest'. */
   scheme: string;
+  /** 'user:password', as bytes. */
   credentials: Uint8Array;
 }
 

@@ -49,18 +49,27 @@ export type SimulatedDriverOptions = Omit<SchedulerDriverOptions, 'master'> & { 
 
 /** A task as the simulated master knows it. */
 export interface SimulatedTask {
+  /** The task's id. */
   taskId: string;
+  /** The agent it was launched on. */
   agentId: string;
+  /** Its latest state, as the master knows it. */
   state: TaskState;
+  /** The TaskInfo it was launched with. */
   info: TaskInfo;
 }
 
 /** A message a scheduler sent to an executor (recorded: the simulation runs no executors). */
 export interface ExecutorMessage {
+  /** Virtual milliseconds since the simulation started. */
   at: number;
+  /** The sending framework. */
   frameworkId: string;
+  /** The agent addressed. */
   agentId: string;
+  /** The executor addressed. */
   executorId: string;
+  /** The message. */
   data: Uint8Array;
 }
 

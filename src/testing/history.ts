@@ -5,29 +5,41 @@ import { Status, toStatus } from '../status';
 export interface RecordedCall {
   /** Virtual milliseconds since the simulation started. */
   at: number;
+  /** The driver method called, e.g. launchTasks. */
   method: string;
+  /** Its arguments, decoded as the scheduler passed them. */
   args: unknown[];
+  /** The status the call returned. */
   status: Status;
 }
 
 /** A callback delivered to a scheduler, in order, with its decoded arguments. */
 export interface RecordedEvent {
+  /** Virtual milliseconds since the simulation started. */
   at: number;
+  /** The Scheduler callback, e.g. resourceOffers. */
   event: string;
+  /** Its arguments after the driver, decoded. */
   args: unknown[];
 }
 
 /** A task the scheduler asked to launch (launchTasks or a LAUNCH in acceptOffers). */
 export interface LaunchRecord {
+  /** Virtual milliseconds since the simulation started. */
   at: number;
+  /** The offers the launch used. */
   offerIds: string[];
+  /** The task as the scheduler gave it. */
   task: TaskInfo;
 }
 
 /** A declined offer and the filter the scheduler gave (refuseSeconds as Mesos takes it). */
 export interface DeclineRecord {
+  /** Virtual milliseconds since the simulation started. */
   at: number;
+  /** The declined offer. */
   offerId: string;
+  /** The filters given with the decline (empty when none). */
   filters: Filters;
   /** The refusal in seconds: filters.refuseSeconds, or Mesos's default of 5. */
   refuseSeconds: number;

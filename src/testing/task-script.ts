@@ -2,12 +2,19 @@ import type { TaskInfo, TaskState, TaskStatus_Reason } from '../messages/types.g
 import type { Duration } from './duration';
 
 /** One state a simulated task reports, `after` (default 0) the step before it. */
+/** One status update of a scripted task. */
 export interface TaskStep {
+  /** Time after the previous step (or the launch) before this update; default 0. */
   after?: Duration;
+  /** The state the update reports. */
   state: TaskState;
+  /** The update's reason. */
   reason?: TaskStatus_Reason;
+  /** The update's message. */
   message?: string;
+  /** The update's health-check result. */
   healthy?: boolean;
+  /** The update's data. */
   data?: Uint8Array;
 }
 
@@ -16,6 +23,7 @@ export interface TaskStep {
  * the last step it stays in its last state until killed or lost), and how long a kill takes.
  */
 export interface TaskScript {
+  /** The updates the task sends, in order. */
   steps: TaskStep[];
   /** Time from killTask reaching the agent to TASK_KILLED. Default 0. */
   killedAfter?: Duration;
