@@ -44,6 +44,7 @@ export { prepareLocalMaster, LOCAL_MASTER_DEFAULTS } from './scheduler/local-mas
 export type { LocalMasterEnvironment } from './scheduler/local-master';
 export { encodeMessage, decodeMessage, schemaSource } from './messages';
 export { messageReplacer, messageToJson } from './messages/json';
+export { messageFromJson } from './messages/from-json';
 export type * from './messages';
 /** The v1 API: the mesos.v1 messages, V1Mesos and V0Mesos (schedulers), V1ExecutorMesos (executors); see docs/v1-api.md. */
 export * as v1 from './v1';

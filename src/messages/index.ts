@@ -11,7 +11,8 @@ export type { Input, ArrayKeys } from './input';
 
 const types = new Map<string, protobuf.Type>();
 
-function lookup(name: string): protobuf.Type {
+/** The schema's type of that name, e.g. 'mesos.Offer'; an InvalidArgumentError when there is none. */
+export function lookup(name: string): protobuf.Type {
   let type = types.get(name);
   if (!type) {
     try {
@@ -28,8 +29,10 @@ function lookup(name: string): protobuf.Type {
  * Encodes a plain message (see docs/messages.md) after checking it deeply; an
  * InvalidArgumentError names the path from `where` and what was expected.
  */
-export function encodeMessage(name: string, value: unknown, where: string): Uint8Array {
+export function encodeMessage(name: string, value: unknown, where = 'value'): Uint8Array {
   const type = lookup(name);
+  // From plain JavaScript `where` may be anything; the paths in errors start from it.
+  if (typeof where !== 'string') where = 'value';
   return at(where, () => {
     const wire = messageConverter(type)(value, where, 0);
     return type.encode(wire as protobuf.Message).finish();

@@ -3,7 +3,8 @@ import { AddonNotFoundError } from '../errors';
 
 function loaderMessage(cause: unknown): string {
   const text = cause instanceof Error ? cause.message : String(cause);
-  return text.split('\n')[0];
+  // The bindings package's first line ends in "Tried:", before the paths it lists.
+  return text.split('\n')[0].replace(/\s*Tried:\s*$/, '');
 }
 
 /** Explains why the addon did not load, from what discovery sees now. */

@@ -229,3 +229,11 @@ describe('doubles', () => {
     expect(() => encodeMessage('mesos.Resource', scalar, 'r')).toThrow(/^r\.scalar\.value: /);
   });
 });
+
+describe('encodeMessage from plain JavaScript', () => {
+  it('names paths from "value" when no path is given', () => {
+    const encode = encodeMessage as (name: string, value: unknown, where?: unknown) => Uint8Array;
+    expect(() => encode('mesos.TaskID', { nmae: 'x' })).toThrow(/^value\.nmae: unknown field/);
+    expect(() => encode('mesos.TaskID', { nmae: 'x' }, 7)).toThrow(/^value\.nmae: unknown field/);
+  });
+});
