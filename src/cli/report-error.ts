@@ -1,0 +1,23 @@
+import { inspect } from 'util';
+
+/**
+ * An error as the CLI prints it: one line, `<prefix>: error <code>: <first line of the
+ * message>`, then the rest of the message (solutions, a log's last lines) indented under
+ * it; with `verbose`, the stack and causes instead of the rest.
+ */
+export function formatError(prefix: string, error: unknown, verbose = false): string {
+  const code = codeOf(error);
+  const message = error instanceof Error ? error.message : String(error);
+  const [first, ...rest] = message.split('\n');
+  // The package's messages start with its name; the prefix says it already.
+  const head = `${prefix}: error ${code}: ${first.replace(/^mesos-napi: /, '')}`;
+  if (verbose) return `${head}\n${inspect(error)}`;
+  const details = rest.filter((line) => line.trim() !== '').map((line) => `  ${line}`);
+  return [head, ...details].join('\n');
+}
+
+/** The error's `code` (Node's convention); MESOS_NAPI_UNEXPECTED for an error without one. */
+export function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code !== '' ? code : 'MESOS_NAPI_UNEXPECTED';
+}
