@@ -8,9 +8,12 @@ import { inspect } from 'util';
 export function formatError(prefix: string, error: unknown, verbose = false): string {
   const code = codeOf(error);
   const message = error instanceof Error ? error.message : String(error);
-  const [first, ...rest] = message.split('\n');
-  // The package's messages start with its name; the prefix says it already.
-  const head = `${prefix}: error ${code}: ${first.replace(/^mesos-napi: /, '')}`;
+  // The package's messages start with its name, Node's system errors with their code.
+  const unprefixed = message.replace(/^mesos-napi: /, '');
+  const [first, ...rest] = (
+    unprefixed.startsWith(`${code}: `) ? unprefixed.slice(code.length + 2) : unprefixed
+  ).split('\n');
+  const head = `${prefix}: error ${code}: ${first}`;
   if (verbose) return `${head}\n${inspect(error)}`;
   const details = rest.filter((line) => line.trim() !== '').map((line) => `  ${line}`);
   return [head, ...details].join('\n');
