@@ -38,6 +38,9 @@ describe('mesos-napi CLI', () => {
       expect.objectContaining({ ok: expect.any(Boolean), discovery: expect.any(Object) }),
     );
     expect(result.status).toBe(report.ok ? 0 : 1);
+    if (report.ok) expect([report.code, report.solutions]).toEqual([null, []]);
+    else expect(report.code).toMatch(/^MESOS_NAPI_/);
+    expect(Array.isArray(report.solutions)).toBe(true);
   });
 
   describe.each(SUBCOMMANDS)('%s', (command) => {
