@@ -58,7 +58,8 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     console.error(formatError(name, error));
     if (!(error instanceof UsageError)) return 1;
-    console.error(`\n${COMMANDS[first ?? '']?.usage ?? USAGE}`);
+    const usage = name === 'mesos-napi' ? USAGE : COMMANDS[first!].usage;
+    console.error(`\n${usage}`);
     return 2;
   }
 }
