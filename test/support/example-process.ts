@@ -1,4 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 // The example (examples/http-server), compiled, run as a child process by the tests.
@@ -91,13 +93,32 @@ export async function leftovers(): Promise<string> {
   return 'still running';
 }
 
-/** Compiles the examples into build/examples (against lib/, which npm test builds first). */
+/**
+ * Compiles the examples into build/examples (against lib/, which npm test builds first).
+ * Test files compile them in parallel workers while others run them: tsc writes into a
+ * directory of its own, and each file replaces the one in build/examples in one rename.
+ */
 export function compileExamples(): void {
-  const build = spawnSync(
-    process.execPath,
-    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.examples.json'],
-    { cwd: root, encoding: 'utf8' },
-  );
-  if (build.status !== 0)
-    throw new Error(`examples did not compile:\n${build.stdout}${build.stderr}`);
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-examples-'));
+  try {
+    const build = spawnSync(
+      process.execPath,
+      [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.examples.json', '--outDir', out],
+      { cwd: root, encoding: 'utf8' },
+    );
+    if (build.status !== 0)
+      throw new Error(`examples did not compile:\n${build.stdout}${build.stderr}`);
+    const target = path.join(root, 'build', 'examples');
+    for (const file of fs.readdirSync(out, { recursive: true, encoding: 'utf8' })) {
+      const from = path.join(out, file);
+      if (!fs.statSync(from).isFile()) continue;
+      const to = path.join(target, file);
+      fs.mkdirSync(path.dirname(to), { recursive: true });
+      const temporary = `${to}.${process.pid}.tmp`;
+      fs.copyFileSync(from, temporary);
+      fs.renameSync(temporary, to);
+    }
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 }
