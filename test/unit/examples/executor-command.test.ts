@@ -33,7 +33,7 @@ function runAsAnAgentWould(command: CommandInfo) {
 
 // Without an agent's MESOS_* variables (or, here without Mesos, without the addon).
 const REFUSAL =
-  /^mesos-napi example executor: error MESOS_NAPI_(EXECUTOR_ENVIRONMENT: Cannot start the executor driver|ADDON_NOT_FOUND): /;
+  /^mesos-napi example executor: error MESOS_NAPI_(EXECUTOR_ENVIRONMENT: Cannot start the executor driver|ADDON_NOT_FOUND): /m;
 
 test('on master=local, quiet: everything the executor prints goes to executor.log in its sandbox', () => {
   const result = runAsAnAgentWould(commandFor({ verbose: false, local: true }));
