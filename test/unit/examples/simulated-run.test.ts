@@ -1,5 +1,7 @@
 import * as fs from 'fs';
+import * as path from 'path';
 import { compileExamples, runExample } from '../../support/example-process';
+import { makeFakeMesos, tempDir } from '../../support/fake-mesos';
 import { installedCopy } from '../../support/installed-copy';
 import { envWithoutMesos } from '../../support/isolated-env';
 
@@ -74,6 +76,25 @@ describe('the example without Mesos', () => {
       /^mesos-napi example: error MESOS_NAPI_ADDON_NOT_FOUND: /,
     );
     expect(run.errors()).toMatch(STACK_FRAME);
+  }, 60_000);
+});
+
+describe('the example with Mesos found but the addon not built', () => {
+  const prefix = makeFakeMesos(path.join(tempDir('example'), 'prefix'));
+  // Without .proto files: the messages come from the committed schema, as without Mesos.
+  fs.rmSync(path.join(prefix, 'include', 'mesos', 'mesos.proto'));
+  afterAll(() => fs.rmSync(path.dirname(prefix), { recursive: true, force: true }));
+
+  test('does not simulate: it says to build the addon, in one message', async () => {
+    const run = runExample([], { root: copy, env: { ...envWithoutMesos(), MESOS_HOME: prefix } });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toBe('');
+    const lines = run.errors().trimEnd().split('\n');
+    expect(lines[0]).toBe(
+      `mesos-napi example: error MESOS_NAPI_ADDON_NOT_FOUND: the native addon is not built (Mesos 1.12.0 is at ${prefix}).`,
+    );
+    expect(lines).toContain('  - Build it: `npx mesos-napi build` (or `npm rebuild mesos-napi`).');
+    expect(run.errors()).not.toMatch(STACK_FRAME);
   }, 60_000);
 });
 
