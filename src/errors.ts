@@ -158,3 +158,11 @@ export class NotSubscribedError extends MesosNapiError {
 export class CallFailedError extends MesosNapiError {
   override readonly code = 'MESOS_NAPI_CALL_FAILED';
 }
+
+/**
+ * startLocalCluster() could not start or restart its mesos-master and mesos-agent: a binary
+ * is missing, a port is taken, or a process exited (the message ends with its log's last lines).
+ */
+export class LocalClusterError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_LOCAL_CLUSTER';
+}

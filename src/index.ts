@@ -22,6 +22,7 @@ export {
   OperationTimeoutError,
   NotSubscribedError,
   CallFailedError,
+  LocalClusterError,
 } from './errors';
 export { version, MesosVersion } from './version';
 export {

@@ -6,6 +6,8 @@ import {
   type TaskID,
   type TaskInfo,
 } from 'mesos-napi';
+import { VERBOSE_VARIABLE } from './executor-command';
+import { describeError } from './report-error';
 import { HttpServerProcess } from './server-process';
 import { decodeTaskData } from './task-data';
 
@@ -74,10 +76,15 @@ class HttpServerExecutor implements Executor {
   }
 }
 
-new MesosExecutorDriver(new HttpServerExecutor()).run().then(
-  () => undefined,
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+// In a promise, so that a constructor's throw is reported as a rejection is.
+Promise.resolve()
+  .then(() => new MesosExecutorDriver(new HttpServerExecutor()).run())
+  .then(
+    () => undefined,
+    (error: unknown) => {
+      console.error(
+        describeError(error, process.env[VERBOSE_VARIABLE] === '1', 'mesos-napi example executor'),
+      );
+      process.exitCode = 1;
+    },
+  );

@@ -1,30 +1,76 @@
-import { HighlyAvailableScheduler, MesosSchedulerDriver, Status } from 'mesos-napi';
+import {
+  AddonNotFoundError,
+  findMesos,
+  HighlyAvailableScheduler,
+  MesosSchedulerDriver,
+  Status,
+  type SchedulerDriver,
+} from 'mesos-napi';
+import { httpServerExecutorCommand } from './executor-command';
 import type { ExampleOptions } from './options';
-import { parseOptions } from './options';
+import { parseOptions, USAGE, UsageError } from './options';
+import { describeError } from './report-error';
 import { HttpServerScheduler } from './scheduler';
+import { runSimulated } from './simulated';
 
-/** npm run example -- [--tasks N] [--lifetime SECONDS] [--master MASTER] [--ha ZK_URL] */
-async function main(): Promise<number> {
-  let options;
+const FRAMEWORK_NAME = 'mesos-napi http-server example';
+
+/** npm run example -- [--tasks N] [--lifetime SECONDS] [--master MASTER] [--ha ZK_URL] [--simulate] [--verbose] */
+async function main(options: ExampleOptions): Promise<number> {
+  quietLibmesos(options.verbose);
+  const scheduler = new HttpServerScheduler(options.tasks, options.lifetimeSeconds, {
+    executor: httpServerExecutorCommand({
+      verbose: options.verbose,
+      local: (options.master ?? 'local') === 'local',
+    }),
+  });
+  if (options.simulate) return simulate(scheduler, options, '--simulate');
+  if (options.ha) return runHighlyAvailable(scheduler, options, options.ha);
+  let driver;
   try {
-    options = parseOptions(process.argv.slice(2));
+    driver = new MesosSchedulerDriver(scheduler, {
+      framework: { user: '', name: FRAMEWORK_NAME },
+      master: options.master ?? 'local',
+    });
   } catch (error) {
-    console.error((error as Error).message);
-    return 2;
+    // No Mesos on this machine and no master asked for: show the framework at work anyway.
+    if (
+      error instanceof AddonNotFoundError &&
+      options.master === undefined &&
+      !findMesos().install
+    ) {
+      return simulate(scheduler, options, 'no Mesos found');
+    }
+    throw error;
   }
-  // Mesos's own logging would drown the progress lines; set these to see it again.
+  const master = options.master ?? 'local';
+  const where = master === 'local' ? 'an in-process cluster (master=local)' : master;
+  console.log(
+    `mesos-napi example: ${options.tasks} web server(s) on ${where}, ${lifetime(options)}`,
+  );
+  stopOnCtrlC(scheduler, driver);
+  const status = await driver.run();
+  console.log(`framework ${status}`);
+  process.removeAllListeners('SIGINT');
+  return status === Status.DRIVER_STOPPED ? 0 : 1;
+}
+
+/**
+ * Libmesos logs every step at INFO; the example's own lines would drown in it. --verbose
+ * leaves it as libmesos sets it (or as GLOG_* and MESOS_* in the environment say).
+ */
+function quietLibmesos(verbose: boolean): void {
+  if (verbose) return;
   process.env.MESOS_QUIET ??= 'true';
   process.env.GLOG_minloglevel ??= '2';
-  const where =
-    options.master === 'local' ? 'an in-process cluster (master=local)' : options.master;
-  const lifetime = options.lifetimeSeconds ? `${options.lifetimeSeconds}s each` : 'until Ctrl-C';
-  console.log(`mesos-napi example: ${options.tasks} web server(s) on ${where}, ${lifetime}`);
-  const scheduler = new HttpServerScheduler(options.tasks, options.lifetimeSeconds);
-  if (options.ha) return runHighlyAvailable(scheduler, options, options.ha);
-  const driver = new MesosSchedulerDriver(scheduler, {
-    framework: { user: '', name: 'mesos-napi http-server example' },
-    master: options.master,
-  });
+}
+
+function lifetime(options: ExampleOptions): string {
+  return options.lifetimeSeconds ? `${options.lifetimeSeconds}s each` : 'until Ctrl-C';
+}
+
+/** Ctrl-C kills the servers and the framework stops once they have ended; a second aborts. */
+function stopOnCtrlC(scheduler: HttpServerScheduler, driver: SchedulerDriver): void {
   let interrupted = false;
   process.on('SIGINT', () => {
     if (interrupted) {
@@ -35,7 +81,25 @@ async function main(): Promise<number> {
     interrupted = true;
     scheduler.shutdown(driver);
   });
-  const status = await driver.run();
+}
+
+/** The same scheduler on mesos-napi/testing's simulated cluster. */
+async function simulate(
+  scheduler: HttpServerScheduler,
+  options: ExampleOptions,
+  why: string,
+): Promise<number> {
+  const howToGetMesos =
+    why === '--simulate'
+      ? 'without --simulate it runs on the Mesos installed here'
+      : 'for a real Mesos, build it from source into /opt/mesos or set MESOS_HOME to its prefix ("Getting Mesos" in the docs), then `npx mesos-napi build`';
+  console.log(
+    `mesos-napi example: SIMULATED (${why}): mesos-napi/testing's simulated cluster, on virtual time, with scripted tasks (no server really runs); ${howToGetMesos}`,
+  );
+  console.log(
+    `mesos-napi example: ${options.tasks} web server(s) on a simulated cluster, ${lifetime(options)}`,
+  );
+  const status = await runSimulated(scheduler, options, (driver) => stopOnCtrlC(scheduler, driver));
   console.log(`framework ${status}`);
   process.removeAllListeners('SIGINT');
   return status === Status.DRIVER_STOPPED ? 0 : 1;
@@ -52,10 +116,13 @@ async function runHighlyAvailable(
 ): Promise<number> {
   const ha = new HighlyAvailableScheduler(scheduler, {
     zk,
-    master: options.master,
-    framework: { user: '', name: 'mesos-napi http-server example', failoverTimeout: 300 },
+    master: options.master ?? 'local',
+    framework: { user: '', name: FRAMEWORK_NAME, failoverTimeout: 300 },
     ...(options.sessionTimeout ? { sessionTimeout: options.sessionTimeout } : {}),
   });
+  console.log(
+    `mesos-napi example: ${options.tasks} web server(s) on ${options.master}, ${lifetime(options)}`,
+  );
   console.log(`contending for leadership at ${zk}`);
   ha.election.on('leader', (leader) =>
     console.log(
@@ -89,10 +156,28 @@ async function runHighlyAvailable(
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+function start(argv: string[]): void {
+  let options;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`mesos-napi example: ${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (!options) {
+    console.log(USAGE);
+    return;
+  }
+  const verbose = options.verbose;
+  main(options).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(describeError(error, verbose));
+      process.exitCode = 1;
+    },
+  );
+}
+
+start(process.argv.slice(2));

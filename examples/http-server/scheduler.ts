@@ -1,6 +1,4 @@
-import * as path from 'path';
 import {
-  executorCommand,
   executorInfo,
   filters,
   isTerminal,
@@ -15,6 +13,7 @@ import {
   type SchedulerDriver,
   type TaskStatus,
 } from 'mesos-napi';
+import { httpServerExecutorCommand } from './executor-command';
 import { encodeTaskData } from './task-data';
 
 const TASK = { cpus: 1, mem: 128, ports: 1 };
@@ -40,7 +39,7 @@ export class HttpServerScheduler implements Scheduler {
 
   /**
    * options.log: where progress lines go (default console.log); options.executor: the
-   * executor's command (default: this example's executor.js, run by this node).
+   * executor's command (default: this example's executor.js, run by this node, quiet).
    */
   constructor(
     private tasks: number,
@@ -53,12 +52,7 @@ export class HttpServerScheduler implements Scheduler {
   }
 
   private executorCommand(): Input<CommandInfo> {
-    this.executor ??= executorCommand(path.join(__dirname, 'executor.js'), {
-      environment: {
-        MESOS_QUIET: process.env.MESOS_QUIET ?? 'true',
-        GLOG_minloglevel: process.env.GLOG_minloglevel ?? '2',
-      },
-    });
+    this.executor ??= httpServerExecutorCommand({ verbose: false, local: false });
     return this.executor;
   }
 

@@ -4,6 +4,7 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import { findMesos, type MesosInstall } from '../discovery';
+import { LocalClusterError } from '../errors';
 import { hasExited, terminate } from './child-exit';
 import { checkPortFree, freePort } from './ports';
 import { killAll, processesUnder } from './sandbox-processes';
@@ -110,7 +111,7 @@ function logTail(file: string, lines = 15): string {
 function requireBinary(install: MesosInstall, which: 'master' | 'agent'): string {
   const binary = install[which];
   if (!binary) {
-    throw new Error(
+    throw new LocalClusterError(
       `mesos-${which} is not installed under ${install.prefix} (Mesos ${install.version}, found by ${install.rule}); ` +
         'install the Mesos binaries or point MESOS_HOME at a prefix that has sbin/mesos-master and sbin/mesos-agent',
     );
@@ -145,7 +146,7 @@ async function waitForAgent(
   for (;;) {
     for (const [name, child, log] of children) {
       if (hasExited(child)) {
-        throw new Error(
+        throw new LocalClusterError(
           `${name} exited (${child.exitCode ?? child.signalCode}) before the agent registered; last lines of ${log}:\n${logTail(log)}`,
         );
       }
@@ -157,7 +158,7 @@ async function waitForAgent(
       // master not up yet
     }
     if (Date.now() > deadline) {
-      throw new Error(
+      throw new LocalClusterError(
         `the agent did not register within ${timeoutMs} ms; last lines of the agent log:\n${logTail(children[1][2])}`,
       );
     }
@@ -178,7 +179,7 @@ async function waitForAgentState(
   await new Promise((resolve) => setTimeout(resolve, 1000));
   for (;;) {
     if (hasExited(agent)) {
-      throw new Error(
+      throw new LocalClusterError(
         `mesos-agent exited while restarting; last lines of ${log}:\n${logTail(log)}`,
       );
     }
@@ -191,7 +192,7 @@ async function waitForAgentState(
       // master busy
     }
     if (Date.now() > deadline)
-      throw new Error(`the agent did not re-register within ${timeoutMs} ms`);
+      throw new LocalClusterError(`the agent did not re-register within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -204,7 +205,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const ip = options.ip ?? '127.0.0.1';
   const install = options.install ?? findMesos().install;
   if (!install) {
-    throw new Error(
+    throw new LocalClusterError(
       'no Mesos installation found; run `npx mesos-napi doctor` to see where it looked',
     );
   }

@@ -1,4 +1,5 @@
 import * as net from 'net';
+import { LocalClusterError } from '../errors';
 
 /** Resolves when nothing listens on ip:port and we could bind it; rejects naming the port otherwise. */
 export function checkPortFree(ip: string, port: number, what: string): Promise<void> {
@@ -7,7 +8,9 @@ export function checkPortFree(ip: string, port: number, what: string): Promise<v
     server.once('error', (error: NodeJS.ErrnoException) => {
       const why = error.code === 'EADDRINUSE' ? 'is taken' : `cannot be bound (${error.code})`;
       reject(
-        new Error(`${what} port ${port} on ${ip} ${why}; choose another one or stop what uses it`),
+        new LocalClusterError(
+          `${what} port ${port} on ${ip} ${why}; choose another one or stop what uses it`,
+        ),
       );
     });
     server.listen({ host: ip, port, exclusive: true }, () => server.close(() => resolve()));

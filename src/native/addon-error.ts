@@ -21,7 +21,7 @@ export function addonNotFound(
     return new AddonNotFoundError(
       'mesos-napi: the native addon is not built, and no Mesos installation was found.',
       [
-        'Install Mesos (libmesos.so and its headers), for example built from source into /opt/mesos.',
+        'Install Mesos (libmesos.so and its headers): build it from source into /opt/mesos, where it is found without settings ("Getting Mesos" in the docs says how).',
         'Point at it with MESOS_HOME=<prefix>, MESOS_NATIVE_JAVA_LIBRARY=<path to libmesos.so>, or PKG_CONFIG_PATH=<dir holding mesos.pc>.',
         'Then build the addon: `npx mesos-napi build`.',
         doctor,

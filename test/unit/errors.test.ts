@@ -4,6 +4,7 @@ import {
   ExecutorEnvironmentError,
   InvalidArgumentError,
   LocalClusterBusyError,
+  LocalClusterError,
   MesosNapiError,
   NotSubscribedError,
 } from '../../src/errors';
@@ -31,6 +32,7 @@ describe('errors', () => {
     [new AddonNotFoundError('no addon', ['build it']), 'MESOS_NAPI_ADDON_NOT_FOUND'],
     [new NotSubscribedError('not yet'), 'MESOS_NAPI_NOT_SUBSCRIBED'],
     [new CallFailedError('no answer'), 'MESOS_NAPI_CALL_FAILED'],
+    [new LocalClusterError('agent exited'), 'MESOS_NAPI_LOCAL_CLUSTER'],
   ])('%s is a MesosNapiError with code %s', (error, code) => {
     expect(error).toBeInstanceOf(MesosNapiError);
     expect(error.code).toBe(code);

@@ -1,20 +1,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { tempDir } from '../../support/fake-mesos';
+import { installedCopy } from '../../support/installed-copy';
 import { envWithoutMesos } from '../../support/isolated-env';
-
-const root = path.resolve(__dirname, '..', '..', '..');
-
-/** A copy of the package as npm would install it: compiled lib/, scripts, no build/. */
-function installedCopy(): string {
-  const dir = tempDir('installed');
-  for (const entry of ['lib', 'scripts', 'package.json']) {
-    fs.cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
-  }
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
-  return dir;
-}
 
 describe('without Mesos', () => {
   let dir: string;
