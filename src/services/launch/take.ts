@@ -1,5 +1,5 @@
 import { roleOf, takeResources, type ResourceLike } from '../../helpers';
-import { spansOf, subtract, withSpans } from '../../helpers/resources';
+import { merged, spansOf, subtract, withSpans } from '../../helpers/resources';
 import { contains } from '../../helpers/ranges';
 import type { PodDefinition } from '../definition/types';
 
@@ -39,7 +39,7 @@ export function takeForInstance(
   if (Array.isArray(ports) && ports.length > 0) {
     const fixed = takeNamedPorts(remaining, ports, role);
     if (!fixed) return undefined;
-    task = [...task, ...fixed.taken];
+    task = merged([...task, ...fixed.taken]);
     remaining = fixed.remaining;
     taskPorts = ports;
   }
