@@ -125,29 +125,38 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     const parsed = parseServiceDefinition(definition);
     return this.serial(async () => {
       await this.loading;
-      const snapshot = this.current();
-      if (parsed.name !== snapshot.definition.name) {
-        throw new InvalidArgumentError(
-          'name',
-          `the service is '${snapshot.definition.name}'; a service cannot be renamed`,
-        );
-      }
-      const deployment = this.applyDefinition(snapshot, parsed);
-      await this.afterChange();
-      return deployment;
+      return this.change(parsed);
     });
   }
 
   /** Sets one pod's instance count (an update that changes nothing else). */
   scale(pod: string, instances: number): Promise<DeploymentRecord | undefined> {
-    const definition = this.snapshot?.definition ?? this.initial;
-    if (!definition.pods.some((p) => p.name === pod)) {
-      throw new InvalidArgumentError('pod', `no pod '${pod}' in service '${definition.name}'`);
-    }
-    return this.update({
-      ...definition,
-      pods: definition.pods.map((p) => (p.name === pod ? { ...p, instances } : p)),
+    return this.serial(async () => {
+      await this.loading;
+      const definition = this.current().definition;
+      if (!definition.pods.some((p) => p.name === pod)) {
+        throw new InvalidArgumentError('pod', `no pod '${pod}' in service '${definition.name}'`);
+      }
+      return this.change(
+        parseServiceDefinition({
+          ...definition,
+          pods: definition.pods.map((p) => (p.name === pod ? { ...p, instances } : p)),
+        }),
+      );
     });
+  }
+
+  private async change(definition: ServiceDefinition): Promise<DeploymentRecord | undefined> {
+    const snapshot = this.current();
+    if (definition.name !== snapshot.definition.name) {
+      throw new InvalidArgumentError(
+        'name',
+        `the service is '${snapshot.definition.name}'; a service cannot be renamed`,
+      );
+    }
+    const deployment = this.applyDefinition(snapshot, definition);
+    await this.afterChange();
+    return deployment;
   }
 
   /** Cancels the service's timers (call once its driver has stopped). */

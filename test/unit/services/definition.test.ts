@@ -1,6 +1,6 @@
+import { SimulatedState } from 'mesos-napi/testing';
 import { InvalidArgumentError } from 'mesos-napi';
 import { parseServiceDefinition, ServiceScheduler } from 'mesos-napi/services';
-import { MemoryState } from '../ha/memory-state';
 
 const valid = {
   name: 'shop',
@@ -140,7 +140,7 @@ test('the ServiceScheduler checks its definition before anything runs', () => {
     () =>
       new ServiceScheduler({
         definition: withField('pods.0.resources.cpus', -1),
-        state: new MemoryState(),
+        state: new SimulatedState(),
       }),
   ).toThrow('pods[0].resources.cpus: must be more than 0, got -1');
 });

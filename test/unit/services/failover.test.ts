@@ -1,6 +1,5 @@
 import type { TaskInfo } from 'mesos-napi';
-import type { TaskScript } from 'mesos-napi/testing';
-import { MemoryState } from '../ha/memory-state';
+import { SimulatedState, type TaskScript } from 'mesos-napi/testing';
 import { agents, cluster, liveTasks, pod, runService, service } from './harness';
 
 const healthCheck = { command: 'true', gracePeriodSeconds: 30 };
@@ -63,7 +62,7 @@ test('a master failover: the service reconciles, keeps its instances and replace
 test('a new scheduler on the same State mid-update resumes it, launching nothing twice', async () => {
   const c = cluster({ agents: agents(2) });
   c.onLaunch(healthyAfter('5s'));
-  const state = new MemoryState();
+  const state = new SimulatedState();
   const first = runService(c, service(web('serve v1')), { state });
   await c.advance('10s');
   await first.scheduler.update(service(web('serve v2')));
@@ -101,7 +100,7 @@ test('a new scheduler on the same State mid-update resumes it, launching nothing
 
 test('a scheduler whose record was changed by another stops acting (no second leader)', async () => {
   const c = cluster();
-  const state = new MemoryState();
+  const state = new SimulatedState();
   const first = runService(c, service(pod('web', 1)), { state });
   await c.advance('2s');
   const frameworkId = first.scheduler.frameworkId!.value;

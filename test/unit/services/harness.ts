@@ -5,8 +5,7 @@ import {
   type PodDefinition,
   type ServiceEvent,
 } from 'mesos-napi/services';
-import { SimulatedCluster, type SimulatedClusterOptions } from 'mesos-napi/testing';
-import { MemoryState } from '../ha/memory-state';
+import { SimulatedCluster, type SimulatedClusterOptions, SimulatedState } from 'mesos-napi/testing';
 
 /** A pod of `instances` command tasks (0.5 cpus, 128 MB). */
 export function pod(
@@ -25,9 +24,9 @@ export function service(...pods: PodDefinition[]): ServiceDefinition {
 export function runService(
   cluster: SimulatedCluster,
   definition: ServiceDefinition,
-  options: { state?: MemoryState; frameworkId?: string } = {},
+  options: { state?: SimulatedState; frameworkId?: string } = {},
 ) {
-  const state = options.state ?? new MemoryState();
+  const state = options.state ?? new SimulatedState();
   const scheduler = new ServiceScheduler({
     definition,
     state,

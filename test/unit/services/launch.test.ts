@@ -1,5 +1,5 @@
+import { SimulatedState } from 'mesos-napi/testing';
 import type { TaskInfo } from 'mesos-napi';
-import { MemoryState } from '../ha/memory-state';
 import { cluster, liveTasks, pod, runService, service } from './harness';
 
 const env = (task: TaskInfo) =>
@@ -126,7 +126,10 @@ test('tasks of the framework that the service does not know are killed', async (
   first.driver.stop(true);
   first.scheduler.close();
   // A scheduler with an empty State: the running tasks are none of its instances.
-  const second = runService(c, service(pod('web', 2)), { state: new MemoryState(), frameworkId });
+  const second = runService(c, service(pod('web', 2)), {
+    state: new SimulatedState(),
+    frameworkId,
+  });
   await c.advance('3s');
   const killed = second.events.filter((e) => e.type === 'unknown-task-killed');
   expect(killed.map((e) => (e as { taskId: string }).taskId).sort()).toEqual([...orphans].sort());
