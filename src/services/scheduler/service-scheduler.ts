@@ -19,6 +19,7 @@ import { taskGone } from '../model/task-end';
 import { firstViolation, placeOf, type Place } from '../placement/constraints';
 import { afterExit, launchDelaySeconds, RESTART_DEFAULTS } from '../restart/backoff';
 import { serviceStatus, type ServiceStatus } from '../status';
+import { ServiceStateConflictError } from '../errors';
 import { ServiceStore } from '../store';
 
 export interface ServiceSchedulerOptions {
@@ -176,6 +177,7 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
   ): Promise<void> {
     return this.serial(async () => {
       await this.loading;
+      await this.reload();
       this.current().frameworkId = frameworkId.value;
       await this.connected(driver);
     });
@@ -265,6 +267,16 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     };
     converge(this.snapshot, this.clock.now(), this.emitter());
     await this.save();
+  }
+
+  /**
+   * Reads the record again on registering: another scheduler may have led in between (this
+   * one lost its leadership and won it back), and a conflict seen then is over.
+   */
+  private async reload(): Promise<void> {
+    const stored = await this.store.load();
+    if (stored) this.snapshot = stored;
+    if (this.failure instanceof ServiceStateConflictError) this.failure = undefined;
   }
 
   private current(): ServiceSnapshot {
@@ -501,6 +513,7 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     for (const instance of [...snapshot.instances]) {
       if (instance.goal === 'remove' && !instance.task) {
         snapshot.instances.splice(snapshot.instances.indexOf(instance), 1);
+        this.placementProblems.delete(instance.id);
         this.event({ type: 'instance-removed', instance: instance.id });
       }
     }

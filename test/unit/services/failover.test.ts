@@ -122,3 +122,41 @@ test('a scheduler whose record was changed by another stops acting (no second le
   second.driver.stop();
   second.scheduler.close();
 });
+
+test('a scheduler that registers again reads its record afresh: another led in between', async () => {
+  const c = cluster();
+  const state = new SimulatedState();
+  const a = runService(c, service(pod('web', 1)), { state });
+  await c.advance('2s');
+  const frameworkId = a.scheduler.frameworkId!.value;
+  a.driver.stop(true);
+  // B leads for a while and scales the service up.
+  const b = runService(c, service(pod('web', 1)), { state, frameworkId });
+  await c.advance('2s');
+  await b.scheduler.scale('web', 2);
+  await c.advance('2s');
+  b.driver.stop(true);
+  b.scheduler.close();
+  // A leads again, with the same ServiceScheduler: it knows B's instance, and can write.
+  const driver = c.schedulerDriver(a.scheduler, {
+    framework: {
+      user: 'tester',
+      name: 'services test',
+      failoverTimeout: 3600,
+      id: { value: frameworkId },
+    },
+  });
+  driver.start();
+  await c.advance('2s');
+  await a.scheduler.scale('web', 3);
+  await c.advance('2s');
+  expect(a.scheduler.status().failure).toBeUndefined();
+  expect(
+    liveTasks(c)
+      .map((t) => t.instance)
+      .sort(),
+  ).toEqual(['web-0', 'web-1', 'web-2']);
+  expect(c.launched).toHaveLength(3);
+  driver.stop();
+  a.scheduler.close();
+});

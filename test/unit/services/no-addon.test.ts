@@ -1,3 +1,5 @@
+export {};
+
 // A service is tested on the simulator on machines without Mesos: nothing may load the addon.
 const loads: string[] = [];
 jest.mock('bindings', () => (name: string) => {
