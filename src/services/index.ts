@@ -10,6 +10,7 @@ export type {
   PodDefinition,
   PodResources,
   PodExecutor,
+  PodContainer,
   PodUri,
   PodHealthCheck,
   RestartPolicy,

@@ -2,6 +2,7 @@ import * as read from './fields';
 import { at, fail, optional } from './fields';
 import { parseConstraint } from '../placement/constraints';
 import type {
+  PodContainer,
   PodDefinition,
   PodExecutor,
   PodHealthCheck,
@@ -44,6 +45,7 @@ const POD_KEYS = [
   'resources',
   'command',
   'executor',
+  'container',
   'environment',
   'uris',
   'labels',
@@ -58,8 +60,21 @@ function parsePod(value: unknown, path: string): PodDefinition {
   const pod = read.object(value, path);
   read.onlyKeys(pod, POD_KEYS, path);
   const resources = parseResources(pod.resources, at(path, 'resources'));
-  if ((pod.command === undefined) === (pod.executor === undefined)) {
+  const container = optional(pod, 'container', path, (v, p) =>
+    parseContainer(v, p, portCount(resources)),
+  );
+  const image = container !== undefined && (container.type === 'DOCKER' || container.image);
+  if (pod.command !== undefined && pod.executor !== undefined) {
     fail(at(path, 'command'), 'give exactly one of command and executor');
+  }
+  if (pod.command === undefined && pod.executor === undefined && !image) {
+    fail(
+      at(path, 'command'),
+      'give exactly one of command and executor (or a container with an image)',
+    );
+  }
+  if (container !== undefined && pod.executor !== undefined) {
+    fail(at(path, 'container'), 'a container runs the command; it cannot go with executor');
   }
   const healthCheck = optional(pod, 'healthCheck', path, parseHealthCheck);
   if (healthCheck) checkHealthPort(healthCheck, resources, at(path, 'healthCheck'));
@@ -71,6 +86,7 @@ function parsePod(value: unknown, path: string): PodDefinition {
   const fields: Partial<PodDefinition> = {
     command: optional(pod, 'command', path, read.command),
     executor: optional(pod, 'executor', path, parseExecutor),
+    container,
     environment: optional(pod, 'environment', path, read.stringMap),
     uris: optional(pod, 'uris', path, (v, p) =>
       read.array(v, p).map((u, i) => parseUri(u, `${p}[${i}]`)),
@@ -132,6 +148,67 @@ function parsePorts(value: unknown, path: string): number | number[] {
 function portCount(resources: PodResources): number {
   const ports = resources.ports ?? 0;
   return typeof ports === 'number' ? ports : ports.length;
+}
+
+function parseContainer(value: unknown, path: string, ports: number): PodContainer {
+  const container = read.object(value, path);
+  const type = read.oneOf(container.type, ['MESOS', 'DOCKER'] as const, at(path, 'type'));
+  if (type === 'MESOS') {
+    read.onlyKeys(container, ['type', 'image', 'forcePullImage'], path);
+    const parsed: PodContainer = { type };
+    const image = optional(container, 'image', path, read.string);
+    const forcePullImage = optional(container, 'forcePullImage', path, read.boolean);
+    if (image !== undefined) parsed.image = image;
+    if (forcePullImage !== undefined) parsed.forcePullImage = forcePullImage;
+    return parsed;
+  }
+  read.onlyKeys(
+    container,
+    ['type', 'image', 'network', 'portMappings', 'privileged', 'forcePullImage', 'parameters'],
+    path,
+  );
+  const parsed: PodContainer = { type, image: read.string(container.image, at(path, 'image')) };
+  const network = optional(container, 'network', path, (v, p) =>
+    read.oneOf(v, ['HOST', 'BRIDGE', 'NONE', 'USER'] as const, p),
+  );
+  if (network !== undefined) parsed.network = network;
+  const mappings = optional(container, 'portMappings', path, (v, p) =>
+    read.array(v, p).map((m, i) => {
+      const q = `${p}[${i}]`;
+      const mapping = read.object(m, q);
+      read.onlyKeys(mapping, ['containerPort', 'protocol'], q);
+      const protocol = optional(mapping, 'protocol', q, (x, r) =>
+        read.oneOf(x, ['tcp', 'udp'] as const, r),
+      );
+      return {
+        containerPort: read.number(mapping.containerPort, at(q, 'containerPort'), {
+          min: 1,
+          max: 65535,
+          integer: true,
+        }),
+        ...(protocol !== undefined ? { protocol } : {}),
+      };
+    }),
+  );
+  if (mappings !== undefined) {
+    if (mappings.length > ports) {
+      fail(
+        at(path, 'portMappings'),
+        `${mappings.length} mappings for ${ports} port${ports === 1 ? '' : 's'} (resources.ports): each maps one of the instance's ports`,
+      );
+    }
+    if (mappings.length > 0 && (network ?? 'HOST') !== 'BRIDGE' && network !== 'USER') {
+      fail(at(path, 'network'), 'port mappings need the BRIDGE or a USER network');
+    }
+    parsed.portMappings = mappings;
+  }
+  for (const key of ['privileged', 'forcePullImage'] as const) {
+    const flag = optional(container, key, path, read.boolean);
+    if (flag !== undefined) parsed[key] = flag;
+  }
+  const parameters = optional(container, 'parameters', path, read.stringMap);
+  if (parameters !== undefined) parsed.parameters = parameters;
+  return parsed;
 }
 
 function parseExecutor(value: unknown, path: string): PodExecutor {

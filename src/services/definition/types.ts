@@ -21,6 +21,11 @@ export interface PodDefinition {
   command?: string | string[];
   /** Your own executor, started once per instance, running its task; or give `command`. */
   executor?: PodExecutor;
+  /**
+   * Run the command in a container (not with `executor`). With an image, `command` may be
+   * left out: the image's entrypoint runs.
+   */
+  container?: PodContainer;
   /** Environment variables of the command (or executor). PORT0…, PORTS and HOST are added. */
   environment?: Record<string, string>;
   /** What the fetcher downloads into the sandbox first. */
@@ -47,6 +52,22 @@ export interface PodResources {
   /** Take only resources allocated to or reserved for this role (default: any offered). */
   role?: string;
 }
+
+/**
+ * Mesos's containerizer (with a Docker image, or none), or Docker's. `portMappings[i]` maps
+ * the instance's port i (PORT<i>) to `containerPort`.
+ */
+export type PodContainer =
+  | { type: 'MESOS'; image?: string; forcePullImage?: boolean }
+  | {
+      type: 'DOCKER';
+      image: string;
+      network?: 'HOST' | 'BRIDGE' | 'NONE' | 'USER';
+      portMappings?: { containerPort: number; protocol?: 'tcp' | 'udp' }[];
+      privileged?: boolean;
+      forcePullImage?: boolean;
+      parameters?: Record<string, string>;
+    };
 
 export interface PodExecutor {
   command: string | string[];

@@ -1,14 +1,22 @@
 import { randomUUID } from 'crypto';
 import {
   commandInfo,
+  containerInfo,
   executorInfo,
   healthCheck,
   killPolicy,
   taskInfo,
   type HealthCheckTarget,
 } from '../../helpers';
-import type { CommandInfo, HealthCheck, Input, SlaveID, TaskInfo } from '../../messages';
-import type { PodDefinition, PodHealthCheck } from '../definition/types';
+import type {
+  CommandInfo,
+  ContainerInfo,
+  HealthCheck,
+  Input,
+  SlaveID,
+  TaskInfo,
+} from '../../messages';
+import type { PodContainer, PodDefinition, PodHealthCheck } from '../definition/types';
 import type { InstanceResources } from './take';
 
 /** What a task of an instance is launched with. */
@@ -66,7 +74,32 @@ export function buildTask(plan: TaskPlan, taskId: string): Input<TaskInfo> {
       }),
     });
   }
-  return taskInfo({ ...common, command: withUris(commandInfo(pod.command!, environment), pod) });
+  const command =
+    pod.command !== undefined
+      ? commandInfo(pod.command, environment)
+      : imageEntrypoint(environment);
+  return taskInfo({
+    ...common,
+    command: withUris(command, pod),
+    ...(pod.container ? { container: podContainer(pod.container, resources.ports) } : {}),
+  });
+}
+
+/** No command: the image's entrypoint runs (shell false, no value), with the environment. */
+function imageEntrypoint(environment: Record<string, string>): Input<CommandInfo> {
+  const variables = Object.entries(environment).map(([name, value]) => ({ name, value }));
+  return { shell: false, environment: { variables } };
+}
+
+function podContainer(container: PodContainer, ports: number[]): Input<ContainerInfo> {
+  if (container.type === 'MESOS') return containerInfo(container);
+  const { portMappings, ...rest } = container;
+  return containerInfo({
+    ...rest,
+    ...(portMappings
+      ? { portMappings: portMappings.map((m, i) => ({ ...m, hostPort: ports[i] })) }
+      : {}),
+  });
 }
 
 function withUris(command: Input<CommandInfo>, pod: PodDefinition): Input<CommandInfo> {

@@ -142,3 +142,50 @@ test('tasks of the framework that the service does not know are killed', async (
   second.driver.stop();
   second.scheduler.close();
 });
+
+test('a Docker container: the instance’s ports mapped, and the image’s entrypoint without a command', async () => {
+  const c = cluster();
+  const { scheduler, driver } = runService(
+    c,
+    service(
+      pod('proxy', 1, {
+        command: undefined,
+        resources: { cpus: 0.1, mem: 64, ports: 2 },
+        container: {
+          type: 'DOCKER',
+          image: 'nginx:1.27',
+          network: 'BRIDGE',
+          portMappings: [{ containerPort: 80 }, { containerPort: 443, protocol: 'tcp' }],
+        },
+      }),
+      pod('tool', 1, { command: 'tool --once', container: { type: 'MESOS', image: 'alpine:3' } }),
+    ),
+  );
+  await c.advance('1s');
+  const [proxy, tool] = c.launched.map((l) => l.task);
+  expect(proxy.container).toEqual({
+    type: 'DOCKER',
+    volumes: [],
+    networkInfos: [],
+    docker: {
+      image: 'nginx:1.27',
+      network: 'BRIDGE',
+      parameters: [],
+      portMappings: [
+        { hostPort: 31000, containerPort: 80 },
+        { hostPort: 31001, containerPort: 443, protocol: 'tcp' },
+      ],
+    },
+  });
+  expect(proxy.command?.shell).toBe(false);
+  expect(proxy.command?.value).toBeUndefined();
+  expect(env(proxy)).toMatchObject({ PORT0: '31000', PORT1: '31001' });
+  expect(tool.container).toMatchObject({
+    type: 'MESOS',
+    mesos: { image: { type: 'DOCKER', docker: { name: 'alpine:3' } } },
+  });
+  expect(tool.command).toMatchObject({ shell: true, value: 'tool --once' });
+  expect(scheduler.status().pods.map((p) => p.running)).toEqual([1, 1]);
+  driver.stop();
+  scheduler.close();
+});
