@@ -24,11 +24,11 @@ import { ServiceStore } from '../store';
 
 export interface ServiceSchedulerOptions {
   /**
-   * The definition (checked as parseServiceDefinition checks it), used when the State
+   * The definition (or its JSON text), checked as parseServiceDefinition checks it; used when the State
    * holds none for this service's name; otherwise the stored one, and its update in
    * progress, carry on. Change it with update().
    */
-  definition: ServiceDefinition | unknown;
+  definition: ServiceDefinition | string;
   /** Where the service's record lives (a ZooKeeperState to survive the process). */
   state: State;
   /** Default: the system's clock. */
@@ -122,7 +122,7 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
    * (resolves with its record); a changed instance count alone scales at once. An update
    * made during another one supersedes it.
    */
-  update(definition: ServiceDefinition | unknown): Promise<DeploymentRecord | undefined> {
+  update(definition: ServiceDefinition | string): Promise<DeploymentRecord | undefined> {
     const parsed = parseServiceDefinition(definition);
     return this.serial(async () => {
       await this.loading;

@@ -1,6 +1,10 @@
 import { SimulatedState } from 'mesos-napi/testing';
 import { InvalidArgumentError } from 'mesos-napi';
-import { parseServiceDefinition, ServiceScheduler } from 'mesos-napi/services';
+import {
+  parseServiceDefinition,
+  ServiceScheduler,
+  type ServiceDefinition,
+} from 'mesos-napi/services';
 
 const valid = {
   name: 'shop',
@@ -168,7 +172,7 @@ test('the ServiceScheduler checks its definition before anything runs', () => {
   expect(
     () =>
       new ServiceScheduler({
-        definition: withField('pods.0.resources.cpus', -1),
+        definition: withField('pods.0.resources.cpus', -1) as ServiceDefinition,
         state: new SimulatedState(),
       }),
   ).toThrow('pods[0].resources.cpus: must be more than 0, got -1');
