@@ -160,3 +160,23 @@ test('a scheduler that registers again reads its record afresh: another led in b
   driver.stop();
   a.scheduler.close();
 });
+
+test('scaled down while the master is away: the surplus is killed once it is back', async () => {
+  const c = cluster({ agents: agents(2) });
+  const { scheduler, driver, events } = runService(c, service(pod('web', 3)));
+  await c.advance('2s');
+  c.failoverMaster({ downFor: '10s' });
+  await c.advance('1s');
+  await scheduler.scale('web', 1);
+  // No kill can reach a master now: none is sent.
+  expect(events.filter((e) => e.type === 'instance-kill-requested')).toEqual([]);
+  await c.advance('12s');
+  expect(events.filter((e) => e.type === 'instance-kill-requested').map((e) => e.at)).toEqual([
+    expect.any(Number),
+    expect.any(Number),
+  ]);
+  expect(liveTasks(c).map((t) => t.instance)).toEqual(['web-0']);
+  expect(scheduler.status().pods[0].instanceList.map((i) => i.id)).toEqual(['web-0']);
+  driver.stop();
+  scheduler.close();
+});
