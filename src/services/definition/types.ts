@@ -49,7 +49,10 @@ export interface PodResources {
   gpus?: number;
   /** A count of ports (any from the offer), or the port numbers themselves. */
   ports?: number | number[];
-  /** Take only resources allocated to or reserved for this role (default: any offered). */
+  /**
+   * Take only resources reserved for this role, or (MULTI_ROLE frameworks, whose offers say
+   * which role they are for) allocated to it. Default: any offered.
+   */
   role?: string;
 }
 
