@@ -45,7 +45,7 @@ test('a crash loop backs off as the policy says, capped, and starts afresh after
   scheduler.close();
 });
 
-test('on-failure restarts a failed task but not a finished one; never restarts nothing', async () => {
+test('on-failure restarts a failed task but not a finished one; never does not restart at all', async () => {
   const c = cluster();
   c.onLaunch((task, agent) => {
     const id = instanceOf(task.taskId.value);
