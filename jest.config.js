@@ -15,6 +15,7 @@ module.exports = {
       moduleNameMapper: {
         '^mesos-napi$': '<rootDir>/src/index.ts',
         '^mesos-napi/testing$': '<rootDir>/src/testing/index.ts',
+        '^mesos-napi/services$': '<rootDir>/src/services/index.ts',
       },
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
     },
@@ -25,6 +26,7 @@ module.exports = {
       moduleNameMapper: {
         '^mesos-napi$': '<rootDir>/src/index.ts',
         '^mesos-napi/testing$': '<rootDir>/src/testing/index.ts',
+        '^mesos-napi/services$': '<rootDir>/src/services/index.ts',
       },
       testMatch: ['<rootDir>/test/native/**/*.test.ts'],
     },
@@ -35,6 +37,7 @@ module.exports = {
       moduleNameMapper: {
         '^mesos-napi$': '<rootDir>/src/index.ts',
         '^mesos-napi/testing$': '<rootDir>/src/testing/index.ts',
+        '^mesos-napi/services$': '<rootDir>/src/services/index.ts',
       },
       testMatch: ['<rootDir>/test/cluster/**/*.test.ts'],
     },
@@ -45,6 +48,7 @@ module.exports = {
       moduleNameMapper: {
         '^mesos-napi$': '<rootDir>/src/index.ts',
         '^mesos-napi/testing$': '<rootDir>/src/testing/index.ts',
+        '^mesos-napi/services$': '<rootDir>/src/services/index.ts',
       },
       testMatch: ['<rootDir>/test/comparison/**/*.test.ts'],
     },

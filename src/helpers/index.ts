@@ -24,3 +24,4 @@ export { reserve, unreserve, withReservation, type ReservationFields } from './r
 export { persistentVolume, createVolume, destroyVolume, type VolumeFields } from './volumes';
 export { launch, launchGroup } from './launch';
 export { healthCheck, killPolicy, type HealthCheckTarget, type HealthCheckTiming } from './health';
+export { containerInfo, type ContainerFields, type PortMapping } from './container';

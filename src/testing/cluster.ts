@@ -271,6 +271,16 @@ export class SimulatedCluster {
   }
 
   /**
+   * Runs `fn` once `delay` of virtual time has passed (as part of an advance(), which
+   * waits for the promise it returns): a timer for schedulers that keep time of their own,
+   * e.g. a ServiceScheduler's clock.
+   */
+  setTimeout(fn: () => unknown, delay: Duration): { cancel(): void } {
+    const timer = this.clock.schedule(toMilliseconds(delay, 'delay'), () => this.track(fn()));
+    return { cancel: () => timer.cancel() };
+  }
+
+  /**
    * Moves virtual time forward, running everything due on the way in order; each event's
    * handlers (and the promises they return) settle before the next thing happens.
    * Rejects when the scheduler used something the simulation does not model.

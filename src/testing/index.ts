@@ -13,4 +13,5 @@ export type { AgentSpec } from './agent-spec';
 export type { Duration } from './duration';
 export type { RecordedCall, RecordedEvent, LaunchRecord, DeclineRecord } from './history';
 export { runsFor, failsAtOnce, defaultScript } from './task-script';
+export { SimulatedState } from './simulated-state';
 export type { TaskRule, TaskScript, TaskStep } from './task-script';

@@ -49,6 +49,8 @@ export class SimMaster {
   private nextFramework = 0;
   private nextOffer = 0;
   private up = true;
+  /** Drivers that subscribed while no master led: they subscribe when one does. */
+  private waiting: (() => void)[] = [];
   /** Bumped by everything that can change what an allocation offers. */
   private version = 0;
   private allocatedVersion = -1;
@@ -127,6 +129,12 @@ export class SimMaster {
     framework.roles = rolesOf(info);
     framework.suppressed = new Set(suppressed);
     framework.partitionAware = hasCapability(info, 'PARTITION_AWARE');
+  }
+
+  /** Runs `fn` now if a master leads, else once one does (a driver's subscription). */
+  whenLeading(fn: () => void): void {
+    if (this.up) fn();
+    else this.waiting.push(fn);
   }
 
   /** stop() without failover: the framework and its tasks are gone. */
@@ -438,6 +446,7 @@ export class SimMaster {
         framework.link.registered(framework.id, this.info());
         framework.active = framework.link.listening;
       }
+      for (const subscribe of this.waiting.splice(0)) subscribe();
       for (const agent of this.host.agents()) if (agent.reachable) agent.resendAll();
       this.host.clock.schedule(0, () => this.allocate());
     });

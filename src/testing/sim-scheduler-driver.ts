@@ -62,9 +62,12 @@ export class SimSchedulerDriver implements NativeSchedulerDriver, SchedulerLink 
     return this.status;
   }
 
+  /** Subscribes now, or (no master leads) as soon as one does, as libmesos's detector does. */
   private subscribe(): void {
-    if (this.status !== RUNNING) return;
-    this.framework = this.master.subscribe(this, this.info, this.suppressedRoles);
+    this.master.whenLeading(() => {
+      if (this.status !== RUNNING) return;
+      this.framework = this.master.subscribe(this, this.info, this.suppressedRoles);
+    });
   }
 
   stop(failover: boolean): number {

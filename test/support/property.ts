@@ -23,3 +23,11 @@ if (fuzzRuns > 0) {
 export function assertProperty<T>(property: fc.IProperty<T>, runs: number): void {
   fc.assert(property, { numRuns: fuzzRuns > 0 ? fuzzRuns : runs, seed });
 }
+
+/** assertProperty for an async property (fast-check's assert then returns a promise). */
+export async function assertAsyncProperty<T>(
+  property: fc.IAsyncProperty<T>,
+  runs: number,
+): Promise<void> {
+  await fc.assert(property, { numRuns: fuzzRuns > 0 ? fuzzRuns : runs, seed });
+}

@@ -69,6 +69,24 @@ describe('the packed tarball', () => {
       path.join(project, 'kit.mjs'),
       "import { SimulatedCluster, runsFor } from 'mesos-napi/testing'; console.log(typeof SimulatedCluster, typeof runsFor);",
     );
+    // The services layer, from its subpath, on the simulated cluster and SimulatedState.
+    fs.writeFileSync(
+      path.join(project, 'services.cjs'),
+      [
+        "const { ServiceScheduler } = require('mesos-napi/services');",
+        "const { SimulatedCluster, SimulatedState } = require('mesos-napi/testing');",
+        'const cluster = new SimulatedCluster();',
+        'const service = new ServiceScheduler({',
+        "  definition: { name: 's', pods: [{ name: 'p', instances: 2, resources: { cpus: 1, mem: 64 }, command: 'true' }] },",
+        '  state: new SimulatedState(),',
+        '  clock: { now: () => cluster.now, setTimeout: (fn, ms) => cluster.setTimeout(fn, ms) },',
+        '});',
+        "const driver = cluster.schedulerDriver(service, { framework: { user: 'kit', name: 'kit' } });",
+        'driver.start();',
+        "cluster.advance('5s').then(() => { console.log(service.status().pods[0].running); driver.stop(); service.close(); });",
+      ].join('\n'),
+    );
+    expect(run(process.execPath, ['services.cjs'], project).trim()).toBe('2');
     expect(run(process.execPath, ['kit.cjs'], project).trim()).toBe('3 DRIVER_STOPPED');
     expect(run(process.execPath, ['kit.mjs'], project).trim()).toBe('function function');
     const source = [
@@ -84,6 +102,10 @@ describe('the packed tarball', () => {
       "import { SimulatedCluster, type TaskRule } from 'mesos-napi/testing';",
       "export const rule: TaskRule = () => ({ steps: [{ state: 'TASK_RUNNING' }] });",
       "export const simulated = () => new SimulatedCluster().onLaunch(rule).schedulerDriver(scheduler, { framework: { user: 'u', name: 'x' } });",
+      "import { ServiceScheduler, type ServiceDefinition } from 'mesos-napi/services';",
+      "import { SimulatedState } from 'mesos-napi/testing';",
+      "export const definition: ServiceDefinition = { name: 's', pods: [] };",
+      'export const service = () => new ServiceScheduler({ definition, state: new SimulatedState() });',
     ].join('\n');
     const strict = { strict: true, noEmit: true, skipLibCheck: false, types: [] };
     fs.writeFileSync(path.join(project, 'main.mts'), source);

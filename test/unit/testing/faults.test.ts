@@ -135,6 +135,30 @@ test('master failover: disconnected, then registered again; unacknowledged updat
   await driver.join();
 });
 
+test('a driver started while no master leads registers once one does', async () => {
+  const cluster = new SimulatedCluster();
+  cluster.failoverMaster({ downFor: '5s' });
+  await cluster.advance('1s');
+  const offered: number[] = [];
+  const driver = cluster.schedulerDriver(
+    {
+      resourceOffers(d, batch) {
+        offered.push(cluster.now);
+        for (const offer of batch) d.declineOffer(offer.id, filters(3600));
+      },
+    },
+    { framework },
+  );
+  driver.start();
+  await cluster.advance('2s');
+  expect(cluster.events.map((e) => e.event)).toEqual([]);
+  await cluster.advance('3s');
+  expect(cluster.events.map((e) => e.event).slice(0, 2)).toEqual(['registered', 'resourceOffers']);
+  expect(offered[0]).toBe(5000);
+  driver.stop();
+  await driver.join();
+});
+
 test('a broken scheduler connection: disconnected, its offers gone, then reregistered and offered again', async () => {
   const cluster = new SimulatedCluster();
   const trace: string[] = [];

@@ -1,0 +1,71 @@
+import type { TaskState } from '../../messages';
+import type { Place } from '../placement/constraints';
+
+/** One entry of an instance's history. */
+export interface InstanceHistoryEntry {
+  /** Milliseconds since the epoch (the scheduler's clock). */
+  at: number;
+  event: 'launched' | 'running' | 'healthy' | 'unhealthy' | 'ended' | 'kill-requested' | 'delayed';
+  taskId?: string;
+  state?: TaskState;
+  reason?: string;
+  message?: string;
+  /** For 'delayed': how long until it may launch again. */
+  delaySeconds?: number;
+}
+
+/** The instance's current task. */
+export interface InstanceTask {
+  taskId: string;
+  agentId: string;
+  place: Place;
+  ports: number[];
+  state: TaskState;
+  /** undefined until the executor's health check has a result (or without a check). */
+  healthy?: boolean;
+  launchedAt: number;
+  /** When it was last seen running (and healthy, with a check) without a break. */
+  goodSince?: number;
+  /** The task's state was asked of the master and no answer came yet. */
+  reconciling?: boolean;
+  /** We asked for it to be killed. */
+  killRequested?: boolean;
+}
+
+/** An instance of a pod: the record the scheduler keeps in the State. */
+export interface InstanceRecord {
+  /** `<pod>-<n>`. */
+  id: string;
+  pod: string;
+  /** The definition version whose pod this instance runs. */
+  version: number;
+  /**
+   * run: keep it running. remove: kill its task and forget it (scaled down, or replaced in
+   * an update). done: its task ended and the restart policy says not to run it again.
+   */
+  goal: 'run' | 'remove' | 'done';
+  task?: InstanceTask;
+  /** Failures in a row, for the backoff. */
+  failures: number;
+  /** Epoch ms before which it is not launched again. */
+  delayUntil?: number;
+  /** Every launch of this instance. */
+  launches: number;
+  history: InstanceHistoryEntry[];
+}
+
+/** Entries kept per instance (the oldest go first). */
+export const HISTORY_LIMIT = 50;
+
+export function addHistory(instance: InstanceRecord, entry: InstanceHistoryEntry): void {
+  instance.history.push(entry);
+  if (instance.history.length > HISTORY_LIMIT)
+    instance.history.splice(0, instance.history.length - HISTORY_LIMIT);
+}
+
+/** Running, and healthy when the pod has a health check. */
+export function isHealthy(instance: InstanceRecord, hasCheck: boolean): boolean {
+  const task = instance.task;
+  if (!task || task.state !== 'TASK_RUNNING') return false;
+  return hasCheck ? task.healthy === true : true;
+}

@@ -1,0 +1,677 @@
+import { EventEmitter } from 'events';
+import { InvalidArgumentError } from '../../errors';
+import { filters, isSuccess, type ResourceLike } from '../../helpers';
+import type { FrameworkID, Input, MasterInfo, Offer, TaskInfo, TaskStatus } from '../../messages';
+import type { Scheduler } from '../../scheduler/scheduler';
+import type { SchedulerDriver } from '../../scheduler/scheduler-driver';
+import type { State } from '../../state/state';
+import { systemClock, type ServiceClock } from '../clock';
+import { parseServiceDefinition } from '../definition/parse';
+import type { ServiceDefinition } from '../definition/types';
+import { converge, UPGRADE_DEFAULTS, type Emit } from '../deployment/converge';
+import { RECENT_EVENTS, type ServiceEvent } from '../events';
+import { buildTask, instanceTaskId } from '../launch/build-task';
+import { takeForInstance } from '../launch/take';
+import { addHistory, type InstanceRecord } from '../model/instance';
+import { instanceNumber, podOf, taskKey } from '../model/pods';
+import type { DeploymentRecord, ServiceSnapshot } from '../model/snapshot';
+import { taskGone } from '../model/task-end';
+import { firstViolation, placeOf, type Place } from '../placement/constraints';
+import { afterExit, launchDelaySeconds, RESTART_DEFAULTS } from '../restart/backoff';
+import { serviceStatus, type ServiceStatus } from '../status';
+import { ServiceStateConflictError } from '../errors';
+import { ServiceStore } from '../store';
+
+export interface ServiceSchedulerOptions {
+  /**
+   * The definition (or its JSON text), checked as parseServiceDefinition checks it; used when the State
+   * holds none for this service's name; otherwise the stored one, and its update in
+   * progress, carry on. Change it with update().
+   */
+  definition: ServiceDefinition | string;
+  /** Where the service's record lives (a ZooKeeperState to survive the process). */
+  state: State;
+  /** Default: the system's clock. */
+  clock?: ServiceClock;
+  /** Seconds an offer is refused for while instances wait for one that fits (default 5). */
+  declineSeconds?: number;
+  /** Seconds an offer is refused for when nothing waits to launch (default 120). */
+  idleDeclineSeconds?: number;
+  /** Seconds between explicit reconciliations while some task's state is not known (default 30). */
+  reconcileRetrySeconds?: number;
+}
+
+/**
+ * A Scheduler that keeps a service's pods running as its definition says: it launches
+ * missing instances from offers (placement constraints checked on every launch), declines
+ * the rest with filters, suppresses offers when nothing waits and revives them when
+ * something does, kills surplus instances, restarts ended ones by their restart policy
+ * with backoff, replaces changed ones in rolling updates, and keeps all of it in a State,
+ * written before every launch, so that a scheduler that takes over (a restart, a new
+ * leader under HighlyAvailableScheduler) resumes without launching anything twice.
+ *
+ * Give it to a MesosSchedulerDriver (or a HighlyAvailableScheduler) as its scheduler.
+ * Emits 'event' for everything that happens to the service (ServiceEvent).
+ */
+export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> implements Scheduler {
+  private readonly store: ServiceStore;
+  private readonly clock: ServiceClock;
+  private readonly initial: ServiceDefinition;
+  private readonly declineSeconds: number;
+  private readonly idleDeclineSeconds: number;
+  private readonly reconcileRetryMs: number;
+  private snapshot: ServiceSnapshot | undefined;
+  private readonly loading: Promise<void>;
+  private queue: Promise<unknown> = Promise.resolve();
+  private driver: SchedulerDriver | undefined;
+  private registered_ = false;
+  /** Whether offers are wanted, as last told to the master (undefined: not told yet). */
+  private wanting: boolean | undefined;
+  private wake: { at: number; cancel(): void } | undefined;
+  private reconcileTimer: { cancel(): void } | undefined;
+  private failure: Error | undefined;
+  private readonly recent: ServiceEvent[] = [];
+  private readonly placementProblems = new Map<string, string>();
+
+  constructor(options: ServiceSchedulerOptions) {
+    super();
+    if (typeof options !== 'object' || options === null) {
+      throw new InvalidArgumentError('options', 'expected an object');
+    }
+    this.initial = parseServiceDefinition(options.definition);
+    this.store = new ServiceStore(options.state, this.initial.name);
+    this.clock = options.clock ?? systemClock;
+    this.declineSeconds = seconds(options.declineSeconds, 5, 'options.declineSeconds');
+    this.idleDeclineSeconds = seconds(
+      options.idleDeclineSeconds,
+      120,
+      'options.idleDeclineSeconds',
+    );
+    this.reconcileRetryMs =
+      seconds(options.reconcileRetrySeconds, 30, 'options.reconcileRetrySeconds') * 1000;
+    this.loading = this.serial(() => this.load());
+    // Reported by every callback and by ready().
+    this.loading.catch(() => undefined);
+  }
+
+  /** Resolves once the service's record has been read (or made) in the State. */
+  ready(): Promise<void> {
+    return this.loading;
+  }
+
+  /** The framework id the service last registered with (kept in the State). */
+  get frameworkId(): FrameworkID | undefined {
+    const id = this.snapshot?.frameworkId;
+    return id === undefined ? undefined : { value: id };
+  }
+
+  /** The service as it is now: pods, instances, the update in progress, recent events. */
+  status(): ServiceStatus {
+    return serviceStatus({
+      snapshot: this.snapshot,
+      registered: this.registered_,
+      suppressed: this.wanting === false,
+      events: this.recent,
+      placementProblems: this.placementProblems,
+      failure: this.failure?.message,
+    });
+  }
+
+  /**
+   * Changes the definition. Pods whose task changed are replaced in a rolling update
+   * (resolves with its record); a changed instance count alone scales at once. An update
+   * made during another one supersedes it.
+   */
+  update(definition: ServiceDefinition | string): Promise<DeploymentRecord | undefined> {
+    const parsed = parseServiceDefinition(definition);
+    return this.serial(async () => {
+      await this.loading;
+      return this.change(parsed);
+    });
+  }
+
+  /** Sets one pod's instance count (an update that changes nothing else). */
+  scale(pod: string, instances: number): Promise<DeploymentRecord | undefined> {
+    return this.serial(async () => {
+      await this.loading;
+      const definition = this.current().definition;
+      if (!definition.pods.some((p) => p.name === pod)) {
+        throw new InvalidArgumentError('pod', `no pod '${pod}' in service '${definition.name}'`);
+      }
+      return this.change(
+        parseServiceDefinition({
+          ...definition,
+          pods: definition.pods.map((p) => (p.name === pod ? { ...p, instances } : p)),
+        }),
+      );
+    });
+  }
+
+  private async change(definition: ServiceDefinition): Promise<DeploymentRecord | undefined> {
+    const snapshot = this.current();
+    if (definition.name !== snapshot.definition.name) {
+      throw new InvalidArgumentError(
+        'name',
+        `the service is '${snapshot.definition.name}'; a service cannot be renamed`,
+      );
+    }
+    const deployment = this.applyDefinition(snapshot, definition);
+    await this.afterChange();
+    return deployment;
+  }
+
+  /** Cancels the service's timers (call once its driver has stopped). */
+  close(): void {
+    this.wake?.cancel();
+    this.wake = undefined;
+    this.reconcileTimer?.cancel();
+    this.reconcileTimer = undefined;
+  }
+
+  // --- Scheduler callbacks --------------------------------------------------------------
+
+  registered(
+    driver: SchedulerDriver,
+    frameworkId: FrameworkID,
+    _master: MasterInfo,
+  ): Promise<void> {
+    return this.serial(async () => {
+      await this.loading;
+      await this.reload();
+      this.current().frameworkId = frameworkId.value;
+      await this.connected(driver);
+    });
+  }
+
+  reregistered(driver: SchedulerDriver, _master: MasterInfo): Promise<void> {
+    return this.serial(async () => {
+      await this.loading;
+      await this.connected(driver);
+    });
+  }
+
+  disconnected(): void {
+    this.registered_ = false;
+  }
+
+  resourceOffers(driver: SchedulerDriver, offers: Offer[]): Promise<void> {
+    return this.serial(async () => {
+      await this.loading;
+      this.driver = driver;
+      const now = this.clock.now();
+      const waiting = this.launchable(now);
+      const launches = new Map<string, Input<TaskInfo>[]>();
+      if (waiting.length > 0) {
+        const places = this.placesByPod();
+        for (const offer of offers) {
+          const tasks = this.fill(offer, waiting, places, now);
+          if (tasks.length > 0) launches.set(offer.id.value, tasks);
+        }
+      }
+      // Recorded before anything launches: a scheduler taking over knows every task.
+      if (launches.size > 0) await this.save();
+      const left = waiting.some((i) => !i.task);
+      for (const offer of offers) {
+        const tasks = launches.get(offer.id.value);
+        if (tasks) driver.launchTasks([offer.id], tasks, filters(this.declineSeconds));
+        else {
+          driver.declineOffer(
+            offer.id,
+            filters(left ? this.declineSeconds : this.idleDeclineSeconds),
+          );
+        }
+      }
+      this.offerInterest();
+    });
+  }
+
+  statusUpdate(driver: SchedulerDriver, status: TaskStatus): Promise<void> {
+    return this.serial(async () => {
+      await this.loading;
+      this.driver = driver;
+      const instance = this.current().instances.find((i) => i.task?.taskId === status.taskId.value);
+      if (!instance) {
+        if (!taskGone(status.state)) {
+          driver.killTask(status.taskId);
+          this.event({ type: 'unknown-task-killed', taskId: status.taskId.value });
+        }
+        return;
+      }
+      if (taskGone(status.state)) this.ended(instance, status);
+      else this.progressed(instance, status);
+      await this.afterChange();
+    });
+  }
+
+  error(_driver: SchedulerDriver, message: string): void {
+    this.failure ??= new Error(message);
+    this.close();
+  }
+
+  // --- Loading and saving ---------------------------------------------------------------
+
+  private async load(): Promise<void> {
+    const stored = await this.store.load();
+    if (stored) {
+      this.snapshot = stored;
+      return;
+    }
+    this.snapshot = {
+      format: 1,
+      version: 1,
+      definition: this.initial,
+      older: {},
+      instances: [],
+      next: {},
+      deployments: 0,
+    };
+    converge(this.snapshot, this.clock.now(), this.emitter());
+    await this.save();
+  }
+
+  /**
+   * Reads the record again on registering: another scheduler may have led in between (this
+   * one lost its leadership and won it back), and a conflict seen then is over.
+   */
+  private async reload(): Promise<void> {
+    const stored = await this.store.load();
+    if (stored) this.snapshot = stored;
+    if (this.failure instanceof ServiceStateConflictError) this.failure = undefined;
+  }
+
+  private current(): ServiceSnapshot {
+    if (this.failure) throw this.failure;
+    return this.snapshot!;
+  }
+
+  private async save(): Promise<void> {
+    try {
+      await this.store.save(this.current());
+    } catch (error) {
+      this.failure ??= error as Error;
+      this.close();
+      throw error;
+    }
+  }
+
+  /** Runs fn after everything queued before it: callbacks, timers and updates never interleave. */
+  private serial<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // --- Registration and reconciliation --------------------------------------------------
+
+  private async connected(driver: SchedulerDriver): Promise<void> {
+    this.driver = driver;
+    this.registered_ = true;
+    this.wanting = undefined;
+    for (const instance of this.current().instances) {
+      if (!instance.task) continue;
+      instance.task.reconciling = true;
+      instance.task.killRequested = false;
+    }
+    this.reconcile();
+    // Every task the master knows, so that tasks this service no longer counts are killed.
+    driver.reconcileTasks([]);
+    await this.afterChange();
+  }
+
+  /** Asks the master for the state of every task whose state is not known yet. */
+  private reconcile(): void {
+    this.reconcileTimer?.cancel();
+    this.reconcileTimer = undefined;
+    const unknown = this.current().instances.filter((i) => i.task?.reconciling);
+    if (unknown.length === 0 || !this.driver) return;
+    this.driver.reconcileTasks(
+      unknown.map((i) => ({
+        taskId: { value: i.task!.taskId },
+        slaveId: { value: i.task!.agentId },
+        state: i.task!.state,
+      })),
+    );
+    this.reconcileTimer = this.clock.setTimeout(
+      () => void this.serial(() => this.reconcile()).catch(() => undefined),
+      this.reconcileRetryMs,
+    );
+  }
+
+  // --- Status updates -------------------------------------------------------------------
+
+  private progressed(instance: InstanceRecord, status: TaskStatus): void {
+    const task = instance.task!;
+    const now = this.clock.now();
+    const wasRunning = task.state === 'TASK_RUNNING';
+    task.reconciling = false;
+    task.state = status.state;
+    if (status.state === 'TASK_RUNNING' && !wasRunning) {
+      addHistory(instance, { at: now, event: 'running', taskId: task.taskId, state: status.state });
+      this.event({ type: 'instance-running', instance: instance.id, taskId: task.taskId });
+    }
+    if (status.healthy !== undefined && status.healthy !== task.healthy) {
+      task.healthy = status.healthy;
+      const event = status.healthy ? 'healthy' : 'unhealthy';
+      addHistory(instance, { at: now, event, taskId: task.taskId, message: status.message });
+      this.event({ type: `instance-${event}`, instance: instance.id, taskId: task.taskId });
+    }
+    const hasCheck = podOf(this.current(), instance)?.healthCheck !== undefined;
+    const good = task.state === 'TASK_RUNNING' && (!hasCheck || task.healthy === true);
+    if (good) task.goodSince ??= now;
+    else task.goodSince = undefined;
+  }
+
+  private ended(instance: InstanceRecord, status: TaskStatus): void {
+    const snapshot = this.current();
+    const task = instance.task!;
+    const now = this.clock.now();
+    const reason = status.reason;
+    addHistory(instance, {
+      at: now,
+      event: 'ended',
+      taskId: task.taskId,
+      state: status.state,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(status.message ? { message: status.message } : {}),
+    });
+    this.event({
+      type: 'instance-ended',
+      instance: instance.id,
+      taskId: task.taskId,
+      state: status.state,
+      ...(reason !== undefined ? { reason } : {}),
+      ...(status.message ? { message: status.message } : {}),
+    });
+    instance.task = undefined;
+    if (instance.goal !== 'run') return;
+    const deployment = snapshot.deployment;
+    const deploying = deployment?.state === 'running' && deployment.pods.includes(instance.pod);
+    if (deploying && instance.version !== snapshot.version) {
+      // An old instance that ends during an update is replaced by the update, not restarted.
+      instance.goal = 'remove';
+      return;
+    }
+    if (deploying && !isSuccess(status.state) && !task.killRequested) {
+      this.countUpdateFailure(deployment!, instance, status);
+      if (instance.goal !== 'run') return;
+    }
+    const pod = podOf(snapshot, instance);
+    const next = afterExit(pod?.restart, status.state);
+    if (!next.relaunch) {
+      instance.goal = 'done';
+      return;
+    }
+    if (!next.counts) {
+      instance.delayUntil = undefined;
+      return;
+    }
+    const resetAfter = pod?.restart?.resetAfterSeconds ?? RESTART_DEFAULTS.resetAfterSeconds;
+    if (task.goodSince !== undefined && now - task.goodSince >= resetAfter * 1000) {
+      instance.failures = 0;
+    }
+    instance.failures++;
+    const delaySeconds = launchDelaySeconds(pod?.restart, instance.failures);
+    instance.delayUntil = now + delaySeconds * 1000;
+    addHistory(instance, { at: now, event: 'delayed', delaySeconds });
+    this.event({
+      type: 'instance-restart-delayed',
+      instance: instance.id,
+      delaySeconds,
+      failures: instance.failures,
+    });
+  }
+
+  /** A new instance of an update ended: too many of those and the update fails. */
+  private countUpdateFailure(
+    deployment: DeploymentRecord,
+    instance: InstanceRecord,
+    status: TaskStatus,
+  ): void {
+    const snapshot = this.current();
+    const failures = (deployment.failures[instance.pod] ?? 0) + 1;
+    deployment.failures[instance.pod] = failures;
+    const pod = snapshot.definition.pods.find((p) => p.name === instance.pod);
+    const limit = pod?.upgrade?.maxFailures ?? UPGRADE_DEFAULTS.maxFailures;
+    if (failures < limit) return;
+    const detail = status.message ? `: ${status.message}` : '';
+    deployment.state = 'failed';
+    deployment.endedAt = this.clock.now();
+    deployment.reason =
+      `pod '${instance.pod}': new instances ended ${failures} times (maxFailures ${limit}); ` +
+      `the last, ${instance.id}, ${status.state}${detail}`;
+    // What the update started and is not healthy goes; the old instances left stay.
+    const hasCheck = pod?.healthCheck !== undefined;
+    for (const member of snapshot.instances) {
+      if (member.pod !== instance.pod || member.version !== snapshot.version) continue;
+      const task = member.task;
+      const healthy = task?.state === 'TASK_RUNNING' && (!hasCheck || task.healthy === true);
+      if (member.goal === 'run' && !healthy) member.goal = 'remove';
+    }
+    this.event({
+      type: 'deployment-failed',
+      deployment: deployment.id,
+      version: deployment.version,
+      reason: deployment.reason,
+    });
+  }
+
+  // --- Definitions ----------------------------------------------------------------------
+
+  private applyDefinition(
+    snapshot: ServiceSnapshot,
+    definition: ServiceDefinition,
+  ): DeploymentRecord | undefined {
+    const was = snapshot.version;
+    snapshot.older[String(was)] = snapshot.definition;
+    snapshot.definition = definition;
+    snapshot.version = was + 1;
+    for (const pod of definition.pods) {
+      for (const instance of snapshot.instances) {
+        if (instance.pod !== pod.name || instance.goal === 'remove') continue;
+        const own = podOf(snapshot, instance);
+        // Same task: the instance runs the new version as it is.
+        if (own && taskKey(own) === taskKey(pod)) instance.version = snapshot.version;
+      }
+    }
+    const previous = snapshot.deployment;
+    if (previous?.state === 'running') {
+      previous.state = 'superseded';
+      previous.endedAt = this.clock.now();
+    }
+    const pods = definition.pods
+      .filter((pod) =>
+        snapshot.instances.some(
+          (i) => i.pod === pod.name && i.goal !== 'remove' && i.version !== snapshot.version,
+        ),
+      )
+      .map((pod) => pod.name);
+    if (pods.length === 0) return undefined;
+    snapshot.deployments++;
+    snapshot.deployment = {
+      id: snapshot.deployments,
+      version: snapshot.version,
+      startedAt: this.clock.now(),
+      state: 'running',
+      pods,
+      failures: {},
+    };
+    this.event({
+      type: 'deployment-started',
+      deployment: snapshot.deployment.id,
+      version: snapshot.version,
+      pods,
+    });
+    return { ...snapshot.deployment };
+  }
+
+  // --- Acting ---------------------------------------------------------------------------
+
+  /** After anything changed: converge, forget what is gone, save, kill, and ask for offers. */
+  private async afterChange(): Promise<void> {
+    const snapshot = this.current();
+    converge(snapshot, this.clock.now(), this.emitter());
+    for (const instance of [...snapshot.instances]) {
+      if (instance.goal === 'remove' && !instance.task) {
+        snapshot.instances.splice(snapshot.instances.indexOf(instance), 1);
+        this.placementProblems.delete(instance.id);
+        this.event({ type: 'instance-removed', instance: instance.id });
+      }
+    }
+    await this.save();
+    this.killSurplus();
+    this.offerInterest();
+  }
+
+  private killSurplus(): void {
+    if (!this.driver || !this.registered_) return;
+    const now = this.clock.now();
+    for (const instance of this.current().instances) {
+      const task = instance.task;
+      if (instance.goal !== 'remove' || !task || task.killRequested) continue;
+      task.killRequested = true;
+      this.driver.killTask({ value: task.taskId });
+      addHistory(instance, { at: now, event: 'kill-requested', taskId: task.taskId });
+      this.event({ type: 'instance-kill-requested', instance: instance.id, taskId: task.taskId });
+    }
+  }
+
+  /** Instances to launch now, in the order of their pods, then their numbers. */
+  private launchable(now: number): InstanceRecord[] {
+    const snapshot = this.current();
+    const order = snapshot.definition.pods.map((p) => p.name);
+    return snapshot.instances
+      .filter((i) => i.goal === 'run' && !i.task && (i.delayUntil ?? 0) <= now)
+      .sort(
+        (a, b) =>
+          order.indexOf(a.pod) - order.indexOf(b.pod) || instanceNumber(a) - instanceNumber(b),
+      );
+  }
+
+  /** Where each pod's instances run or are being launched. */
+  private placesByPod(): Map<string, Place[]> {
+    const places = new Map<string, Place[]>();
+    for (const instance of this.current().instances) {
+      if (!instance.task) continue;
+      places.set(instance.pod, [...(places.get(instance.pod) ?? []), instance.task.place]);
+    }
+    return places;
+  }
+
+  /** Assigns waiting instances to the offer while they fit; returns their tasks. */
+  private fill(
+    offer: Offer,
+    waiting: InstanceRecord[],
+    places: Map<string, Place[]>,
+    now: number,
+  ): Input<TaskInfo>[] {
+    const snapshot = this.current();
+    const place = placeOf(offer.hostname, offer.attributes);
+    let remaining: ResourceLike[] = offer.resources;
+    const tasks: Input<TaskInfo>[] = [];
+    for (const instance of waiting) {
+      if (instance.task) continue;
+      const pod = podOf(snapshot, instance);
+      if (!pod) continue;
+      const others = places.get(pod.name) ?? [];
+      const problem = firstViolation(pod.constraints ?? [], place, others);
+      if (problem !== undefined) {
+        this.placementProblems.set(instance.id, problem);
+        continue;
+      }
+      const taken = takeForInstance(remaining, pod);
+      if (!taken) {
+        this.placementProblems.set(instance.id, `the offers hold too little for the pod`);
+        continue;
+      }
+      this.placementProblems.delete(instance.id);
+      remaining = taken.remaining;
+      instance.launches++;
+      const taskId = instanceTaskId(snapshot.definition.name, instance.id, instance.launches);
+      tasks.push(
+        buildTask(
+          {
+            service: snapshot.definition.name,
+            pod,
+            instanceId: instance.id,
+            version: instance.version,
+            launch: instance.launches,
+            agentId: offer.slaveId,
+            hostname: offer.hostname,
+            resources: taken,
+          },
+          taskId,
+        ),
+      );
+      instance.task = {
+        taskId,
+        agentId: offer.slaveId.value,
+        place,
+        ports: taken.ports,
+        state: 'TASK_STAGING',
+        launchedAt: now,
+      };
+      instance.delayUntil = undefined;
+      places.set(pod.name, [...others, place]);
+      addHistory(instance, { at: now, event: 'launched', taskId });
+      this.event({
+        type: 'instance-launched',
+        instance: instance.id,
+        taskId,
+        agentId: offer.slaveId.value,
+        hostname: offer.hostname,
+      });
+    }
+    return tasks;
+  }
+
+  /**
+   * Tells the master whether offers are wanted: revived when an instance waits to launch
+   * (which also clears the filters of earlier declines), suppressed when none does; a
+   * timer revives them when the next backoff delay ends.
+   */
+  private offerInterest(): void {
+    const driver = this.driver;
+    if (!driver || !this.registered_) return;
+    const now = this.clock.now();
+    const waiting = this.current().instances.filter((i) => i.goal === 'run' && !i.task);
+    const wanting = waiting.some((i) => (i.delayUntil ?? 0) <= now);
+    if (wanting !== this.wanting) {
+      if (wanting) driver.reviveOffers();
+      else driver.suppressOffers();
+      this.wanting = wanting;
+    }
+    const later = waiting
+      .map((i) => i.delayUntil ?? 0)
+      .filter((at) => at > now)
+      .sort((a, b) => a - b)[0];
+    if (later === undefined || this.wake?.at === later) return;
+    this.wake?.cancel();
+    const timer = this.clock.setTimeout(() => {
+      this.wake = undefined;
+      void this.serial(() => this.offerInterest()).catch(() => undefined);
+    }, later - now);
+    this.wake = { at: later, cancel: () => timer.cancel() };
+  }
+
+  // --- Events ---------------------------------------------------------------------------
+
+  private emitter(): Emit {
+    return (event) => this.event(event);
+  }
+
+  private event(event: Parameters<Emit>[0]): void {
+    const stamped = { at: this.clock.now(), ...event } as ServiceEvent;
+    this.recent.push(stamped);
+    if (this.recent.length > RECENT_EVENTS)
+      this.recent.splice(0, this.recent.length - RECENT_EVENTS);
+    this.emit('event', stamped);
+  }
+}
+
+function seconds(value: number | undefined, fallback: number, where: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new InvalidArgumentError(where, `expected a number of seconds ≥ 0, got ${String(value)}`);
+  }
+  return value;
+}
