@@ -3,8 +3,11 @@ import { InvalidArgumentError } from '../errors';
 
 /** A port of the agent (hostPort, one of the task's port resources) mapped into a container. */
 export interface PortMapping {
+  /** The port on the agent (one the task was given). */
   hostPort: number;
+  /** The port inside the container. */
   containerPort: number;
+  /** Default 'tcp'. */
   protocol?: 'tcp' | 'udp';
 }
 

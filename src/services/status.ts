@@ -6,18 +6,27 @@ import type { DeploymentRecord, ServiceSnapshot } from './model/snapshot';
 
 /** One instance as status() shows it. */
 export interface InstanceStatus {
+  /** `<pod>-<n>`. */
   id: string;
+  /** The pod it is an instance of. */
   pod: string;
+  /** The definition version whose pod it runs. */
   version: number;
+  /** run, remove or done (see InstanceRecord.goal). */
   goal: InstanceRecord['goal'];
   /** Its task's latest state; undefined while it has none (waiting to launch, or done). */
   state?: TaskState;
+  /** Its current task. */
   taskId?: string;
+  /** The agent its task runs on. */
   agentId?: string;
+  /** That agent's hostname. */
   hostname?: string;
+  /** The ports its task was given. */
   ports?: number[];
   /** The health check's latest result (undefined: none yet, or no check). */
   healthy?: boolean;
+  /** Every launch of this instance. */
   launches: number;
   /** Failures in a row, for the backoff. */
   failures: number;
@@ -27,27 +36,37 @@ export interface InstanceStatus {
   waitingFor?: string;
   /** How its last task ended. */
   lastEnd?: InstanceHistoryEntry;
+  /** Its latest history entries, oldest first. */
   history: InstanceHistoryEntry[];
 }
 
+/** A pod, as status() shows it. */
 export interface PodStatus {
+  /** The pod's name. */
   name: string;
   /** Instances the definition asks for. */
   instances: number;
+  /** Instances whose task is TASK_RUNNING. */
   running: number;
   /** Running, and healthy when the pod has a health check. */
   healthy: number;
+  /** Its instances. */
   instanceList: InstanceStatus[];
 }
 
 /** What ServiceScheduler.status() returns (and issue 29's HTTP API serves). */
 export interface ServiceStatus {
+  /** The service's name, once its definition is known. */
   name?: string;
+  /** The current definition's version. */
   version?: number;
+  /** The framework id, once registered. */
   frameworkId?: string;
+  /** Registered with a master now. */
   registered: boolean;
   /** Offers are suppressed: nothing waits to launch. */
   suppressed: boolean;
+  /** Its pods. */
   pods: PodStatus[];
   /** The latest rolling update (running, or how it ended). */
   deployment?: DeploymentRecord;

@@ -7,6 +7,7 @@ import type { HealthCheckTiming } from '../../helpers';
 export interface ServiceDefinition {
   /** The service's name: the first part of every task id (letters, digits, '-', '_'). */
   name: string;
+  /** Its pods, each with a distinct name. */
   pods: PodDefinition[];
 }
 
@@ -16,6 +17,7 @@ export interface PodDefinition {
   name: string;
   /** How many instances to keep running (0 or more). */
   instances: number;
+  /** What each instance's task takes from an offer. */
   resources: PodResources;
   /** A shell command (string) or a program and its arguments (array); or give `executor`. */
   command?: string | string[];
@@ -32,20 +34,27 @@ export interface PodDefinition {
   uris?: (string | PodUri)[];
   /** Labels on each task. */
   labels?: Record<string, string>;
+  /** The task's health check, run by its executor. */
   healthCheck?: PodHealthCheck;
+  /** Seconds between SIGTERM and SIGKILL when the task is killed. */
   killPolicy?: { gracePeriodSeconds: number };
+  /** When an ended task is launched again, and with what delay. */
   restart?: RestartPolicy;
   /** Placement constraints, as Marathon writes them: `['hostname', 'UNIQUE']`. */
   constraints?: Constraint[];
+  /** How a changed definition replaces instances. */
   upgrade?: UpgradeStrategy;
 }
 
+/** What each instance of a pod takes from an offer. */
 export interface PodResources {
+  /** CPUs. */
   cpus: number;
   /** MB. */
   mem: number;
   /** MB. */
   disk?: number;
+  /** GPUs (a whole number). */
   gpus?: number;
   /** A count of ports (any from the offer), or the port numbers themselves. */
   ports?: number | number[];
@@ -72,17 +81,25 @@ export type PodContainer =
       parameters?: Record<string, string>;
     };
 
+/** A custom executor for a pod's tasks. */
 export interface PodExecutor {
+  /** How the agent starts it: a shell command, or argv without a shell. */
   command: string | string[];
   /** What the executor itself holds, besides its task (default 0.1 cpus, 32 MB). */
   resources?: { cpus?: number; mem?: number; disk?: number };
 }
 
+/** A URI the fetcher downloads into the sandbox before the task starts. */
 export interface PodUri {
+  /** The URI. */
   value: string;
+  /** Extract an archive (default true, as Mesos). */
   extract?: boolean;
+  /** Make the file executable. */
   executable?: boolean;
+  /** Use the fetcher's cache. */
   cache?: boolean;
+  /** The file name in the sandbox. */
   outputFile?: string;
 }
 

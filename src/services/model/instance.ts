@@ -5,10 +5,15 @@ import type { Place } from '../placement/constraints';
 export interface InstanceHistoryEntry {
   /** Milliseconds since the epoch (the scheduler's clock). */
   at: number;
+  /** What happened. */
   event: 'launched' | 'running' | 'healthy' | 'unhealthy' | 'ended' | 'kill-requested' | 'delayed';
+  /** The task it concerns. */
   taskId?: string;
+  /** The task's state, for updates. */
   state?: TaskState;
+  /** The update's reason, or why the scheduler acted. */
   reason?: string;
+  /** The update's message. */
   message?: string;
   /** For 'delayed': how long until it may launch again. */
   delaySeconds?: number;
@@ -16,13 +21,19 @@ export interface InstanceHistoryEntry {
 
 /** The instance's current task. */
 export interface InstanceTask {
+  /** The task's id. */
   taskId: string;
+  /** The agent it was launched on. */
   agentId: string;
+  /** That agent's hostname and attributes, for the constraints. */
   place: Place;
+  /** The ports it was given, in order. */
   ports: number[];
+  /** Its latest state. */
   state: TaskState;
   /** undefined until the executor's health check has a result (or without a check). */
   healthy?: boolean;
+  /** When it was launched (the scheduler clock's ms). */
   launchedAt: number;
   /** When it was last seen running (and healthy, with a check) without a break. */
   goodSince?: number;
@@ -36,6 +47,7 @@ export interface InstanceTask {
 export interface InstanceRecord {
   /** `<pod>-<n>`. */
   id: string;
+  /** The pod it is an instance of. */
   pod: string;
   /** The definition version whose pod this instance runs. */
   version: number;
@@ -44,6 +56,7 @@ export interface InstanceRecord {
    * an update). done: its task ended and the restart policy says not to run it again.
    */
   goal: 'run' | 'remove' | 'done';
+  /** Its current task, if it has one. */
   task?: InstanceTask;
   /** Failures in a row, for the backoff. */
   failures: number;
@@ -51,6 +64,7 @@ export interface InstanceRecord {
   delayUntil?: number;
   /** Every launch of this instance. */
   launches: number;
+  /** Its latest history entries, oldest first. */
   history: InstanceHistoryEntry[];
 }
 

@@ -15,7 +15,9 @@ const OPERATORS: readonly ConstraintOperator[] = [
 
 /** Where an agent is: its hostname and attributes, as constraints read them. */
 export interface Place {
+  /** The agent's hostname. */
   hostname: string;
+  /** The agent's attributes, as text. */
   attributes: Record<string, string>;
 }
 

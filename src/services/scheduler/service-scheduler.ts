@@ -22,6 +22,7 @@ import { serviceStatus, type ServiceStatus } from '../status';
 import { ServiceStateConflictError } from '../errors';
 import { ServiceStore } from '../store';
 
+/** Options of ServiceScheduler. */
 export interface ServiceSchedulerOptions {
   /**
    * The definition (or its JSON text), checked as parseServiceDefinition checks it; used when the State

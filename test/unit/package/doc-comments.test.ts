@@ -2,7 +2,9 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 const root = path.join(__dirname, '..', '..', '..');
-const entries = ['src/index.ts', 'src/testing/index.ts'].map((file) => path.join(root, file));
+const entries = ['src/index.ts', 'src/testing/index.ts', 'src/services/index.ts'].map((file) =>
+  path.join(root, file),
+);
 
 function documented(symbol: ts.Symbol, checker: ts.TypeChecker): boolean {
   if (ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim()) return true;

@@ -38,6 +38,7 @@ describe('TypeScript blocks of the README and docs/', () => {
           paths: {
             'mesos-napi': [path.join(root, 'lib', 'index.d.ts')],
             'mesos-napi/testing': [path.join(root, 'lib', 'testing', 'index.d.ts')],
+            'mesos-napi/services': [path.join(root, 'lib', 'services', 'index.d.ts')],
           },
         };
         const configs = {
