@@ -1,5 +1,4 @@
-import { parseArgs } from 'util';
-import { parsing } from './usage-error';
+import { printedHelp } from './usage-error';
 
 export const BUILD_USAGE = `usage: mesos-napi build
 
@@ -7,18 +6,7 @@ Builds the native addon against the Mesos found now (see \`mesos-napi doctor\`) 
 which one in build/mesos-napi-build.json. Exits 1 when no Mesos is found or the build fails.`;
 
 export function build(argv: string[]): number {
-  const { values } = parsing(() =>
-    parseArgs({
-      args: argv,
-      options: { help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }),
-  );
-  if (values.help) {
-    console.log(BUILD_USAGE);
-    return 0;
-  }
+  if (printedHelp(argv, BUILD_USAGE)) return 0;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { buildNative } = require('../../scripts/build-native') as {
     buildNative: (options: { force: boolean }) => number;

@@ -1,3 +1,4 @@
+import { parseArgs } from 'util';
 import { InvalidArgumentError } from '../errors';
 
 /**
@@ -33,4 +34,21 @@ export function parsing<T>(parse: () => T): T {
     if (error instanceof InvalidArgumentError) throw new UsageError(error.message, error.code);
     throw error;
   }
+}
+
+/**
+ * For a command that takes no arguments but --help (-h): parses argv strictly, prints `usage`
+ * when asked, and says whether it was.
+ */
+export function printedHelp(argv: string[], usage: string): boolean {
+  const { values } = parsing(() =>
+    parseArgs({
+      args: argv,
+      options: { help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: false,
+    }),
+  );
+  if (values.help) console.log(usage);
+  return values.help === true;
 }
