@@ -59,3 +59,13 @@ export { startLocalCluster } from './cluster';
 export type { LocalCluster, LocalClusterOptions } from './cluster';
 export * from './helpers';
 export * from './ha';
+export { setLogger, setLogLevel } from './logging';
+export type {
+  Logger,
+  LevelLogger,
+  LogFields,
+  LogRecord,
+  LogLevel,
+  LogSeverity,
+  LoggingOptions,
+} from './logging';
