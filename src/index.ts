@@ -60,6 +60,10 @@ export type { LocalCluster, LocalClusterOptions } from './cluster';
 export * from './helpers';
 export * from './ha';
 export { setLogger, setLogLevel } from './logging';
+export { registerPrometheusMetrics } from './metrics/prometheus';
+export type { MetricsSnapshot, MetricsSource } from './metrics/snapshot';
+export type { HistogramSnapshot } from './metrics/histogram';
+export type { PrometheusOptions, MetricsProvider } from './metrics/prometheus';
 export type {
   Logger,
   LevelLogger,
