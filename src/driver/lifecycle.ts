@@ -1,5 +1,6 @@
 import type { NativeDriverLifecycle } from '../native/binding';
 import { createDispatcher, type DispatchHost, type Dispatcher } from './dispatch';
+import { debug } from '../logging/debug';
 import type { DriverMetrics } from '../metrics/driver-metrics';
 import type { MetricsSnapshot } from '../metrics/snapshot';
 import type { NativeBridgeStats } from '../native/binding';
@@ -90,6 +91,7 @@ export class Lifecycle {
 
   start(): Status {
     const status = this.call((native) => native.start(), 'start');
+    debug('%s start(): %s', this.metrics?.source ?? 'driver', status);
     if (this.native && !this.finished && !this.destroyed) this.finished = this.observe(this.native);
     return status;
   }
@@ -139,6 +141,7 @@ export class Lifecycle {
         this.finalStats = native.bridgeStats?.();
         this.destroyed = true;
         this.final = toStatus(status);
+        debug('%s ended: %s', this.metrics?.source ?? 'driver', this.final);
         native.destroy(() => {
           if (this.failure && !this.userJoined) {
             const { error } = this.failure;
