@@ -84,6 +84,11 @@ void JsLogSink::Route(Napi::Env env, Napi::Function receiver, int min_severity) 
 
 bool JsLogSink::Unroute(napi_env env) { return RemoveReceiver(env, true); }
 
+bool JsLogSink::Routed() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return receiver_ != nullptr;
+}
+
 bool JsLogSink::RemoveReceiver(napi_env calling_env, bool only_own) {
   std::unique_ptr<Receiver> removed;
   {

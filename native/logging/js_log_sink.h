@@ -35,6 +35,8 @@ class JsLogSink : public google::LogSink {
   // JS thread: env's receiver, if it is the current one, gets nothing more. Returns whether
   // it was.
   bool Unroute(napi_env env);
+  // Whether some environment's receiver gets the records.
+  bool Routed();
   // JS thread: calls the receiver with what is queued now, if it belongs to env.
   void Drain(Napi::Env env);
 

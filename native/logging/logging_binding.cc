@@ -14,7 +14,8 @@ namespace mesos_napi {
 namespace {
 
 std::mutex config_mutex;
-GlogConfig config;  // guarded by config_mutex
+GlogConfig config;        // guarded by config_mutex
+bool configured = false;  // guarded by config_mutex
 
 int SeverityArg(const Napi::CallbackInfo& info, size_t index, int max) {
   if (!info[index].IsNumber()) throw Napi::TypeError::New(info.Env(), "severity: not a number");
@@ -25,22 +26,29 @@ int SeverityArg(const Napi::CallbackInfo& info, size_t index, int max) {
   return value;
 }
 
-// configureLogging(minSeverity 0..4, verbose, logDir | null, receiver | null).
+// configureLogging(minSeverity 0..4, verbose, logDir | null, receiver | null, ifFirst):
+// ifFirst: only when nothing configured glog yet (an environment's defaults).
 Napi::Value ConfigureLogging(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
+  if (info[4].ToBoolean().Value()) {
+    std::lock_guard<std::mutex> lock(config_mutex);
+    if (configured) return env.Undefined();
+  }
   GlogConfig next;
   next.min_severity = SeverityArg(info, 0, google::GLOG_FATAL + 1);
   if (!info[1].IsNumber()) throw Napi::TypeError::New(env, "verbose: not a number");
   next.verbose = info[1].As<Napi::Number>().Int32Value();
   if (info[2].IsString()) next.log_dir = info[2].As<Napi::String>().Utf8Value();
-  next.routed = info[3].IsFunction();
-  if (next.routed) {
+  if (info[3].IsFunction()) {
     JsLogSink::Instance().Route(env, info[3].As<Napi::Function>(), next.min_severity);
   } else {
     JsLogSink::Instance().Unroute(env);
   }
+  // Another environment's receiver (a worker's, or the main thread's) keeps its records.
+  next.routed = JsLogSink::Instance().Routed();
   std::lock_guard<std::mutex> lock(config_mutex);
   config = next;
+  configured = true;
   ApplyGlogConfig(config);
   return env.Undefined();
 }
@@ -68,7 +76,7 @@ Napi::Value LogForTesting(const Napi::CallbackInfo& info) {
 void OnEnvTeardown(void* env) {
   if (!JsLogSink::Instance().Unroute(static_cast<napi_env>(env))) return;
   std::lock_guard<std::mutex> lock(config_mutex);
-  config.routed = false;
+  config.routed = JsLogSink::Instance().Routed();
   ApplyGlogConfig(config);
 }
 

@@ -19,6 +19,9 @@ export interface LoggingOptions {
   verbose?: number;
 }
 
+// Set once setLogger() or setLogLevel() was called in this thread.
+let explicit = false;
+
 interface Settings {
   level?: LogLevel;
   verbose?: number;
@@ -41,6 +44,7 @@ export function setLogger(logger: Logger | null, options?: LoggingOptions): void
   const deliver = logger === null ? undefined : toRecordFunction(logger, 'logger');
   if (options !== undefined) checkOptions(options, 'options');
   settings.deliver = deliver;
+  explicit = true;
   if (options?.level !== undefined) settings.level = options.level;
   if (options?.verbose !== undefined) settings.verbose = options.verbose;
   loggerFailed = false;
@@ -52,6 +56,7 @@ export function setLogLevel(level: LogLevel, options?: Pick<LoggingOptions, 'ver
   const checked = checkLevel(level, 'level');
   if (options !== undefined) checkOptions(options, 'options');
   settings.level = checked;
+  explicit = true;
   if (options?.verbose !== undefined) settings.verbose = options.verbose;
   apply();
 }
@@ -87,6 +92,9 @@ function apply(): void {
     verbose,
     logDirFromEnvironment(process.env),
     routed ? receive : null,
+    // glog is the process's: loading the addon (in a worker too) applies the environment's
+    // defaults only when nothing configured it yet.
+    !explicit,
   );
   if (routed && !exitHooked) {
     exitHooked = true;

@@ -301,13 +301,16 @@ export interface NativeBinding {
   /**
    * glog's minimum severity (0 INFO .. 2 ERROR, 4 none but FATAL), VLOG's level, the log
    * directory (null: no files), and the receiver of the records (null: glog writes to
-   * stderr). Absent from stand-in bindings.
+   * stderr). glog is the process's: the last call of any thread wins. Absent from
+   * stand-in bindings.
    */
   configureLogging?(
     minSeverity: number,
     verbose: number,
     logDir: string | null,
     receiver: ((records: NativeLogRecord[], dropped: number) => void) | null,
+    /** Only when nothing configured glog yet in this process. */
+    ifFirst: boolean,
   ): void;
   /** Calls the receiver with the records queued now (when the process exits). */
   drainLogRecords?(): void;

@@ -10,6 +10,7 @@ const calls: {
   verbose: number;
   logDir: string | null;
   receiver: Receiver | null;
+  ifFirst: boolean;
 }[] = [];
 attachLogging({
   configureLogging: (
@@ -17,8 +18,11 @@ attachLogging({
     verbose: number,
     logDir: string | null,
     receiver: Receiver | null,
-  ) => calls.push({ severity, verbose, logDir, receiver }),
+    ifFirst: boolean,
+  ) => calls.push({ severity, verbose, logDir, receiver, ifFirst }),
 } as unknown as NativeBinding);
+// jest.config.js quiets the run with MESOS_QUIET.
+const atLoad = { ...calls[0] };
 const last = () => calls[calls.length - 1];
 
 const native = (severity: number, message: string): NativeLogRecord => ({
@@ -31,6 +35,12 @@ const native = (severity: number, message: string): NativeLogRecord => ({
 });
 
 afterEach(() => setLogger(null));
+
+test('loading the addon applies the environment’s level, only if nothing configured glog yet', () => {
+  expect(atLoad).toEqual({ severity: 4, verbose: 0, logDir: null, receiver: null, ifFirst: true });
+  setLogLevel('warning');
+  expect(last().ifFirst).toBe(false);
+});
 
 test('a function logger gets each record with its severity, time, file, line, thread and message', () => {
   const records: LogRecord[] = [];
