@@ -63,7 +63,7 @@ export { setLogger, setLogLevel } from './logging';
 export { registerPrometheusMetrics } from './metrics/prometheus';
 export type { MetricsSnapshot, MetricsSource } from './metrics/snapshot';
 export type { HistogramSnapshot } from './metrics/histogram';
-export type { PrometheusOptions, MetricsProvider } from './metrics/prometheus';
+export type { PrometheusOptions, PrometheusRegistry, MetricsProvider } from './metrics/prometheus';
 export type {
   Logger,
   LevelLogger,

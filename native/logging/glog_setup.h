@@ -16,7 +16,8 @@ struct GlogConfig {
 // Once per process, before libmesos initializes glog itself: runs libmesos's own
 // logging::initialize() without flags, so that the MESOS_* logging flags a driver loads
 // later can no longer reset glog's flags (libmesos initializes logging once per process).
-// Returns false when this libmesos has no such function, or glog was already initialized.
+// Returns whether it did (every call returns the first one's answer): false when this
+// libmesos has no such function, or glog was already initialized.
 bool InitializeGlogOnce();
 
 // Any thread. Sets glog's flags for config.

@@ -83,7 +83,9 @@ void OnEnvTeardown(void* env) {
 }  // namespace
 
 void InstallLogging(Napi::Env env, Napi::Object exports) {
-  InitializeGlogOnce();
+  // false: this libmesos does not export its logging::initialize (or glog was initialized
+  // before): its first driver will set glog's flags from its own MESOS_* logging flags.
+  exports.Set("glogInitializedByAddon", Napi::Boolean::New(env, InitializeGlogOnce()));
   napi_add_env_cleanup_hook(env, OnEnvTeardown, static_cast<napi_env>(env));
   exports.Set("configureLogging", Napi::Function::New(env, ConfigureLogging));
   exports.Set("drainLogRecords", Napi::Function::New(env, DrainLogRecords));

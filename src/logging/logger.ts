@@ -1,19 +1,17 @@
 import { InvalidArgumentError } from '../errors';
 import { formatRecord, type LogRecord } from './record';
 
-type Method = (...args: never[]) => unknown;
-
 /**
  * An object logger: pino, bunyan, winston, console, or anything with these methods. pino
  * and bunyan (and any other object) get (fields, message); winston gets (message, fields);
  * console gets one line.
  */
 export interface LevelLogger {
-  debug?: Method;
-  info: Method;
-  warn: Method;
-  error: Method;
-  fatal?: Method;
+  debug?(...args: never[]): unknown;
+  info(...args: never[]): unknown;
+  warn(...args: never[]): unknown;
+  error(...args: never[]): unknown;
+  fatal?(...args: never[]): unknown;
 }
 
 /** A function that takes each record, or an object logger. */

@@ -72,6 +72,9 @@ function checkOptions(options: LoggingOptions, name: string): void {
 /** Called once the addon is loaded: glog gets the settings (and the environment's). */
 export function attachLogging(loaded: NativeBinding): void {
   binding = loaded;
+  if (loaded.glogInitializedByAddon === false) {
+    debug('glog was not initialized by the addon: the first driver may reset its level');
+  }
   apply();
 }
 

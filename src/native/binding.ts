@@ -312,6 +312,12 @@ export interface NativeBinding {
     /** Only when nothing configured glog yet in this process. */
     ifFirst: boolean,
   ): void;
+  /**
+   * Whether the addon initialized glog (through libmesos's own logging::initialize) before
+   * any driver: only then do setLogLevel() and the environment's level hold after a driver
+   * was made. Absent from stand-in bindings.
+   */
+  glogInitializedByAddon?: boolean;
   /** Calls the receiver with the records queued now (when the process exits). */
   drainLogRecords?(): void;
   /**
