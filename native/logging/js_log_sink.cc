@@ -58,7 +58,9 @@ void JsLogSink::send(google::LogSeverity severity, const char*, const char* base
 }
 
 void JsLogSink::PostDrain(const std::shared_ptr<EventBridge>& bridge) {
-  bridge->Post([](Napi::Env env) { Instance().Drain(env); });
+  // The queue drains only when a drain was posted for its first record: when that cannot
+  // be, its records had no receiver left (it was just removed), and go.
+  if (!bridge->Post([](Napi::Env env) { Instance().Drain(env); })) queue_.Take();
 }
 
 void JsLogSink::Route(Napi::Env env, Napi::Function receiver, int min_severity) {
@@ -110,10 +112,24 @@ bool JsLogSink::RemoveReceiver(napi_env calling_env, bool only_own) {
 
 void JsLogSink::Drain(Napi::Env env) {
   Napi::Function function;
+  std::shared_ptr<EventBridge> current;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (!receiver_ || receiver_->env != env) return;
-    function = receiver_->function.Value();
+    if (receiver_ && receiver_->env == env) {
+      function = receiver_->function.Value();
+    } else if (receiver_) {
+      current = receiver_->bridge;
+    }
+  }
+  if (function.IsEmpty()) {
+    // Posted for a receiver since replaced: the current one's thread drains (or, with none,
+    // the records go), so that the next record posts a drain again.
+    if (current) {
+      PostDrain(current);
+    } else {
+      queue_.Take();
+    }
+    return;
   }
   RecordQueue::Batch batch = queue_.Take();
   if (batch.records.empty() && batch.dropped == 0) return;
