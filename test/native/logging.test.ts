@@ -68,6 +68,12 @@ describeWithMesos('libmesos’s log routed to JavaScript', () => {
     expect(result.stderr).not.toMatch(/flood/);
   }, 130_000);
 
+  test('loggers replaced and removed while libmesos logs: the last one set gets the records', () => {
+    const result = run('switch.js');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.last)).toMatchObject({ last: 10 });
+  }, 130_000);
+
   test('FATAL still reaches stderr before the process ends, with the log routed', () => {
     const result = run('fatal.js');
     expect(result.status === 0).toBe(false);
