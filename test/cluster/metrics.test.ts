@@ -69,55 +69,67 @@ describeWithMesos('driver metrics on a real cluster', () => {
         capabilities: [{ type: 'MULTI_ROLE' as const }],
       });
       const mesos = make(recorder, cluster().master);
-      const offers = await recorder.next('OFFERS');
-      const offer = offers.offers!.offers[0];
-      mesos.send({
-        type: 'ACCEPT',
-        frameworkId: recorder.frameworkId,
-        accept: {
-          offerIds: [offer.id],
-          operations: [
-            {
-              type: 'LAUNCH',
-              launch: {
-                taskInfos: [
-                  {
-                    name: 't',
-                    taskId: { value: 't' },
-                    agentId: offer.agentId,
-                    resources: takeV1(offer.resources, { cpus: 0.1, mem: 32 }).taken,
-                    command: { value: 'true' },
-                  },
-                ],
+      let tornDown = false;
+      try {
+        const offers = await recorder.next('OFFERS');
+        const offer = offers.offers!.offers[0];
+        mesos.send({
+          type: 'ACCEPT',
+          frameworkId: recorder.frameworkId,
+          accept: {
+            offerIds: [offer.id],
+            operations: [
+              {
+                type: 'LAUNCH',
+                launch: {
+                  taskInfos: [
+                    {
+                      name: 't',
+                      taskId: { value: 't' },
+                      agentId: offer.agentId,
+                      resources: takeV1(offer.resources, { cpus: 0.1, mem: 32 }).taken,
+                      command: { value: 'true' },
+                    },
+                  ],
+                },
               },
-            },
-          ],
-        },
-      });
-      for (const state of ['TASK_RUNNING', 'TASK_FINISHED'] as const) {
-        recorder.acknowledge(await recorder.update('t', state));
+            ],
+          },
+        });
+        // Each update is sent once the one before was acknowledged.
+        for (const state of ['TASK_STARTING', 'TASK_RUNNING', 'TASK_FINISHED'] as const) {
+          recorder.acknowledge(await recorder.update('t', state));
+        }
+        const m = mesos.metrics();
+        expect(m.state).toBe(name === 'V1Mesos' ? 'subscribed' : 'DRIVER_RUNNING');
+        expect(m.events).toEqual(count(recorder.log));
+        const updates = recorder.events.filter((e) => e.type === 'UPDATE');
+        expect(m.updates).toEqual(count(updates.map((e) => e.update!.status.state)));
+        const offered = recorder.events
+          .filter((e) => e.type === 'OFFERS')
+          .reduce((n, e) => n + e.offers!.offers.length, 0);
+        expect(m.offers.received).toBe(offered);
+        expect(m.offers.used).toBe(1);
+        expect(m.calls.SUBSCRIBE).toEqual({ sent: 1 });
+        expect(m.calls.ACCEPT).toEqual({ sent: 1 });
+        expect(m.calls.ACKNOWLEDGE).toEqual({ sent: 3 });
+        expect(m.handlerSeconds.count).toBe(recorder.log.length);
+        if (name === 'V1Mesos') {
+          await (mesos as v1.V1Mesos).call({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
+          expect(mesos.metrics().calls.TEARDOWN).toEqual({ answered: 1 });
+        } else {
+          mesos.send({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
+        }
+        tornDown = true;
+      } finally {
+        // A framework left registered would keep the agent's resources from the next test.
+        try {
+          if (!tornDown) mesos.send({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
+        } catch {
+          // Not subscribed: nothing to tear down.
+        }
+        await mesos.close();
       }
-      const m = mesos.metrics();
-      expect(m.state).toBe(name === 'V1Mesos' ? 'subscribed' : 'DRIVER_RUNNING');
-      expect(m.events).toEqual(count(recorder.log));
-      const updates = recorder.events.filter((e) => e.type === 'UPDATE');
-      expect(m.updates).toEqual(count(updates.map((e) => e.update!.status.state)));
-      const offered = recorder.events
-        .filter((e) => e.type === 'OFFERS')
-        .reduce((n, e) => n + e.offers!.offers.length, 0);
-      expect(m.offers.received).toBe(offered);
-      expect(m.offers.used).toBe(1);
-      expect(m.calls.SUBSCRIBE).toEqual({ sent: 1 });
-      expect(m.calls.ACCEPT).toEqual({ sent: 1 });
-      expect(m.calls.ACKNOWLEDGE).toEqual({ sent: 2 });
-      expect(m.handlerSeconds.count).toBe(recorder.log.length);
-      if (name === 'V1Mesos') {
-        await (mesos as v1.V1Mesos).call({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
-        expect(mesos.metrics().calls.TEARDOWN).toEqual({ answered: 1 });
-      } else {
-        mesos.send({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
-      }
-      await mesos.close();
     }, 60_000);
   }
 });
