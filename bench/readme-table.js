@@ -29,6 +29,16 @@ for (const r of b.bridge || []) {
     `${r.rateVsCpp} (rate)`,
   ]);
 }
+for (const r of b.metrics || []) {
+  row([
+    `1b. metrics, cost per event on the JS thread (${r.handler} handler), ns`,
+    `${r.costNsPerEvent} (${r.offNsPerEvent} → ${r.onNsPerEvent})`,
+    '—',
+    '—',
+    '—',
+    r.percentOfBridgeP50 === null ? '—' : `${r.percentOfBridgeP50} % of bench 1 p50`,
+  ]);
+}
 for (const r of b.reconcile || []) {
   row([
     `2. reconcile ${k(r.tasks)} unknown tasks, master=local, ms`,

@@ -4,6 +4,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { benchBridge } = require('./bridge');
+const { benchMetrics } = require('./metrics');
 const { benchLocalEnv } = require('./local-env');
 
 const REQUIRES_MESOS = '2-5 (reconciliation, calls, memory, peers) need Mesos and the addon';
@@ -49,6 +50,19 @@ async function main() {
     'bridge',
     '1. Bridge: native thread -> JS handler start (one thread, as libmesos)',
     () => benchBridge({ events: quick ? 20000 : 200000 }),
+  );
+
+  await section(
+    results,
+    'metrics',
+    '1b. Metrics: cost per event on the JS thread (dispatcher)',
+    () =>
+      benchMetrics({
+        events: quick ? 200000 : 1000000,
+        bridgeP50Us: results.benches.bridge?.find(
+          (r) => r.payloadBytes === 64 && r.handler === 'sync',
+        )?.p50Us,
+      }),
   );
 
   const mesos = mesosHere();

@@ -62,3 +62,17 @@ export { startLocalCluster } from './cluster';
 export type { LocalCluster, LocalClusterOptions } from './cluster';
 export * from './helpers';
 export * from './ha';
+export { setLogger, setLogLevel } from './logging';
+export { registerPrometheusMetrics } from './metrics/prometheus';
+export type { MetricsSnapshot, MetricsSource } from './metrics/snapshot';
+export type { HistogramSnapshot } from './metrics/histogram';
+export type { PrometheusOptions, PrometheusRegistry, MetricsProvider } from './metrics/prometheus';
+export type {
+  Logger,
+  LevelLogger,
+  LogFields,
+  LogRecord,
+  LogLevel,
+  LogSeverity,
+  LoggingOptions,
+} from './logging';

@@ -8,6 +8,7 @@
 #include "../log/log_reader_wrap.h"
 #include "../log/log_wrap.h"
 #include "../log/log_writer_wrap.h"
+#include "../logging/logging_binding.h"
 #include "../scheduler/scheduler_driver_wrap.h"
 #include "../state/state_wrap.h"
 #include "../state/variable_wrap.h"
@@ -35,6 +36,7 @@ Napi::Value TeardownDrivers(const Napi::CallbackInfo& info) {
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   AddonData::Install(env);
+  InstallLogging(env, exports);
   exports.Set("SchedulerDriver", SchedulerDriverWrap::Define(env));
   exports.Set("ExecutorDriver", ExecutorDriverWrap::Define(env));
   exports.Set("ZooKeeperElection", ElectionWrap::Define(env));

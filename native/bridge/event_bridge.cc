@@ -59,10 +59,32 @@ void EventBridge::Deliver(Event event) {
     }
   }
   auto* job = new Job{std::move(event), completion, nullptr};
-  if (Enqueue(job, !on_js_thread) && completion) completion->Wait();
+  const int64_t queued = ++queued_;
+  int64_t most = max_queued_.load(std::memory_order_relaxed);
+  while (queued > most && !max_queued_.compare_exchange_weak(most, queued)) {
+  }
+  if (!Enqueue(job, !on_js_thread)) {
+    --queued_;
+  } else if (completion) {
+    const auto began = std::chrono::steady_clock::now();
+    completion->Wait();
+    const auto waited = std::chrono::steady_clock::now() - began;
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++waits_;
+    waited_ += waited;
+    if (waited > max_waited_) max_waited_ = waited;
+  }
   if (!completion) return;
   std::lock_guard<std::mutex> lock(mutex_);
   waiting_.erase(completion);
+}
+
+EventBridge::Stats EventBridge::GetStats() {
+  using Seconds = std::chrono::duration<double>;
+  std::lock_guard<std::mutex> lock(mutex_);
+  return Stats{queued_.load(), max_queued_.load(), waits_,
+               std::chrono::duration_cast<Seconds>(waited_).count(),
+               std::chrono::duration_cast<Seconds>(max_waited_).count()};
 }
 
 bool EventBridge::Post(Task task) {
@@ -88,6 +110,7 @@ bool EventBridge::Enqueue(Job* job, bool blocking) {
 
 void EventBridge::CallJs(Napi::Env env, Napi::Function, EventBridge* bridge, Job* job) {
   std::unique_ptr<Job> owned(job);
+  if (!job->task) --bridge->queued_;
   if (env == nullptr) {
     if (job->completion) job->completion->Signal();
     return;

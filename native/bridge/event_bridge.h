@@ -2,6 +2,8 @@
 
 #include <napi.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -53,6 +55,16 @@ class EventBridge : public std::enable_shared_from_this<EventBridge> {
 
   bool OnJsThread() const { return std::this_thread::get_id() == js_thread_; }
 
+  // What the driver's metrics read from the bridge (any thread).
+  struct Stats {
+    int64_t queued;      // events delivered whose dispatch has not been called yet
+    int64_t max_queued;  // the most there were at once
+    uint64_t waits;      // Delivery::kAwait events a delivering thread waited for
+    double wait_seconds;
+    double max_wait_seconds;
+  };
+  Stats GetStats();
+
  private:
   static void OnEnvTeardown(void* holder);
 
@@ -74,6 +86,11 @@ class EventBridge : public std::enable_shared_from_this<EventBridge> {
   std::mutex mutex_;
   std::set<std::shared_ptr<Completion>> waiting_;
   bool awaiting_ = true;
+  std::atomic<int64_t> queued_{0};
+  std::atomic<int64_t> max_queued_{0};
+  uint64_t waits_ = 0;  // these three under mutex_
+  std::chrono::steady_clock::duration waited_{};
+  std::chrono::steady_clock::duration max_waited_{};
   bool closed_ = false;
   bool released_ = false;
 };

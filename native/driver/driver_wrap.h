@@ -16,6 +16,7 @@
 #include "../addon/addon_data.h"
 #include "../addon/lifecycle_callbacks.h"
 #include "../addon/scoped_environment.h"
+#include "../bridge/bridge_stats.h"
 #include "../bridge/event_bridge.h"
 #include "message_args.h"
 
@@ -59,7 +60,8 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   static std::vector<Napi::ClassPropertyDescriptor<Derived>> LifecycleMethods() {
     return {Base::InstanceMethod("start", &Base::Start),
             Base::InstanceMethod("abort", &Base::Abort), Base::InstanceMethod("join", &Base::Join),
-            Base::InstanceMethod("destroy", &Base::Destroy)};
+            Base::InstanceMethod("destroy", &Base::Destroy),
+            Base::InstanceMethod("bridgeStats", &Base::BridgeStats)};
   }
 
   explicit DriverWrap(const Napi::CallbackInfo& info)
@@ -114,6 +116,10 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   std::map<std::string, std::string> environment_;
 
  private:
+  Napi::Value BridgeStats(const Napi::CallbackInfo& info) {
+    return BridgeStatsToJs(info.Env(), bridge_);
+  }
+
   Napi::Value Start(const Napi::CallbackInfo& info) {
     if (!driver_) return StatusValue(info.Env(), final_status_);
     mesos::Status status;

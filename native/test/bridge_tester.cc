@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "../bridge/bridge_stats.h"
 #include "../bridge/completion.h"
 #include "../bridge/event_bridge.h"
 
@@ -35,7 +36,8 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
     return DefineClass(env, "BridgeTester",
                        {InstanceMethod("fire", &BridgeTester::Fire),
                         InstanceMethod("release", &BridgeTester::ReleaseBridge),
-                        InstanceMethod("stopAwaiting", &BridgeTester::StopAwaiting)});
+                        InstanceMethod("stopAwaiting", &BridgeTester::StopAwaiting),
+                        InstanceMethod("stats", &BridgeTester::Stats)});
   }
 
   explicit BridgeTester(const Napi::CallbackInfo& info) : Napi::ObjectWrap<BridgeTester>(info) {
@@ -85,6 +87,8 @@ class BridgeTester : public Napi::ObjectWrap<BridgeTester> {
     bridge_->Release();
     return info.Env().Undefined();
   }
+
+  Napi::Value Stats(const Napi::CallbackInfo& info) { return BridgeStatsToJs(info.Env(), bridge_); }
 
   Napi::Value StopAwaiting(const Napi::CallbackInfo& info) {
     bridge_->StopAwaiting();

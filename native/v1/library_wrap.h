@@ -12,6 +12,7 @@
 #include "../addon/addon_data.h"
 #include "../addon/lifecycle_callbacks.h"
 #include "../addon/scoped_environment.h"
+#include "../bridge/bridge_stats.h"
 #include "../bridge/event_bridge.h"
 #include "../driver/message_args.h"
 
@@ -44,7 +45,8 @@ class LibraryWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   using Base = LibraryWrap<Derived, Library>;
 
   static std::vector<Napi::ClassPropertyDescriptor<Derived>> LifecycleMethods() {
-    return {Base::InstanceMethod("close", &Base::Close)};
+    return {Base::InstanceMethod("close", &Base::Close),
+            Base::InstanceMethod("bridgeStats", &Base::BridgeStats)};
   }
 
   explicit LibraryWrap(const Napi::CallbackInfo& info)
@@ -77,6 +79,10 @@ class LibraryWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   std::shared_ptr<EventBridge> bridge_;
 
  private:
+  Napi::Value BridgeStats(const Napi::CallbackInfo& info) {
+    return BridgeStatsToJs(info.Env(), bridge_);
+  }
+
   Napi::Value Close(const Napi::CallbackInfo& info) {
     Napi::Function callback = FunctionArg(info[0], "close(onDone)");
     if (close_.Request(info.Env(), callback)) {

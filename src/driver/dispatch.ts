@@ -1,3 +1,5 @@
+import { performance } from 'perf_hooks';
+import type { DriverMetrics } from '../metrics/driver-metrics';
 import type { NativeDispatch } from '../native/binding';
 
 type AfterDriver<F> = F extends (driver: never, ...rest: infer R) => unknown ? R : never;
@@ -26,6 +28,13 @@ export interface DispatchHost<D> {
   dropping(): boolean;
   /** A callback (or decoding) threw or rejected: abort the driver, reject join with it. */
   fail(error: unknown): void;
+  /** Counts events, handler times and events waiting behind a pending handler. */
+  metrics?: DriverMetrics;
+  /**
+   * Counts one event passed on to the handler (default: metrics.event(event)); `decoded`
+   * gives its decoded arguments, decoding them once.
+   */
+  observe?(event: string, raw: unknown[], decoded: () => unknown[]): void;
 }
 
 export interface Dispatcher {
@@ -48,6 +57,7 @@ export function createDispatcher<D>(host: DispatchHost<D>): Dispatcher {
   let pending: Promise<void> | undefined;
   let events = 0;
   let running: number | undefined;
+  const metrics = host.metrics;
   const handle = (event: string, raw: unknown[]): Promise<void> | undefined => {
     const id = ++events;
     // error() is never dropped: libmesos raises it from inside the constructor or start(),
@@ -56,27 +66,44 @@ export function createDispatcher<D>(host: DispatchHost<D>): Dispatcher {
     const done = () => {
       if (running === id) running = undefined;
     };
+    let began: number | undefined;
+    const timed = () => {
+      if (began !== undefined) metrics!.handlerSeconds.observe((performance.now() - began) / 1e3);
+    };
     try {
       const callback = (host.handler as Record<string, unknown>)[event];
-      if (typeof callback !== 'function') return undefined;
       const decoder = host.decoders[event];
-      const args = decoder ? decoder(...(raw as never[])) : raw;
+      let args: unknown[] | undefined;
+      const decoded = () => (args ??= decoder ? decoder(...(raw as never[])) : raw);
+      if (metrics) {
+        if (host.observe) host.observe(event, raw, decoded);
+        else metrics.event(event);
+      }
+      if (typeof callback !== 'function') return undefined;
+      const callArgs = decoded();
       running = id;
-      const result: unknown = callback.call(host.handler, host.driver, ...args);
+      if (metrics) began = performance.now();
+      const result: unknown = callback.call(host.handler, host.driver, ...callArgs);
       if (isThenable(result)) {
         return Promise.resolve(result).then(
-          () => done(),
+          () => {
+            timed();
+            done();
+          },
           (error: unknown) => {
+            timed();
             done();
             host.fail(error);
           },
         );
       }
     } catch (error) {
+      timed();
       done();
       host.fail(error);
       return undefined;
     }
+    timed();
     done();
     return undefined;
   };
@@ -89,7 +116,15 @@ export function createDispatcher<D>(host: DispatchHost<D>): Dispatcher {
   };
   return {
     dispatch: (event: string, ...raw: unknown[]): unknown => {
-      if (pending) return settle(pending.then(() => handle(event, raw)));
+      if (pending) {
+        metrics?.enqueued();
+        return settle(
+          pending.then(() => {
+            metrics?.dequeued();
+            return handle(event, raw);
+          }),
+        );
+      }
       const result = handle(event, raw);
       return result ? settle(result) : undefined;
     },

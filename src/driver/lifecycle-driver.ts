@@ -1,4 +1,5 @@
 import { Lifecycle } from './lifecycle';
+import type { MetricsSnapshot } from '../metrics/snapshot';
 import type { Status } from '../status';
 
 /** What both drivers do through their Lifecycle alone: start, abort, join and run. */
@@ -17,5 +18,9 @@ export abstract class LifecycleDriver {
   }
   run(): Promise<Status> {
     return this.life.run();
+  }
+  /** What the driver did so far (see MetricsSnapshot). */
+  metrics(): MetricsSnapshot {
+    return this.life.snapshot();
   }
 }

@@ -1,5 +1,9 @@
 import type { NativeDriverLifecycle } from '../native/binding';
-import { createDispatcher, type Dispatcher } from './dispatch';
+import { createDispatcher, type DispatchHost, type Dispatcher } from './dispatch';
+import { debug } from '../logging/debug';
+import type { DriverMetrics } from '../metrics/driver-metrics';
+import type { MetricsSnapshot } from '../metrics/snapshot';
+import type { NativeBridgeStats } from '../native/binding';
 import { Status, toStatus } from '../status';
 
 /**
@@ -10,6 +14,8 @@ import { Status, toStatus } from '../status';
  */
 export class Lifecycle {
   native: NativeDriverLifecycle | undefined;
+  /** Set by the driver before dispatchTo(): what metrics() reports. */
+  metrics: DriverMetrics | undefined;
   // Kept here: the native driver holds it weakly until started, so that a driver that is
   // never started can be collected.
   private dispatcher: Dispatcher | undefined;
@@ -20,12 +26,16 @@ export class Lifecycle {
   private userJoined = false;
   private destroyed = false;
   private final: Status = Status.DRIVER_STOPPED;
+  // The status the last call returned, until the driver has ended.
+  private current: Status = Status.DRIVER_NOT_STARTED;
+  private finalStats: NativeBridgeStats | undefined;
 
   /** The dispatch for the native driver: decoded events to handler, failures to this lifecycle. */
   dispatchTo<D>(
     driver: D,
     handler: object,
     decoders: Record<string, (...raw: never[]) => unknown[]>,
+    observe?: DispatchHost<D>['observe'],
   ): Dispatcher['dispatch'] {
     this.dispatcher = createDispatcher({
       driver,
@@ -33,6 +43,8 @@ export class Lifecycle {
       decoders,
       dropping: () => this.halted || this.failure !== undefined,
       fail: (error) => this.fail(error),
+      metrics: this.metrics,
+      observe,
     });
     return this.dispatcher.dispatch;
   }
@@ -43,10 +55,24 @@ export class Lifecycle {
     if (!this.destroyed) this.native?.abort();
   }
 
-  call(fn: (native: NativeDriverLifecycle) => number): Status {
-    if (!this.native) return Status.DRIVER_NOT_STARTED;
-    if (this.destroyed) return this.final;
-    return toStatus(fn(this.native));
+  /** Calls the native driver; `name` is the call's in the metrics. */
+  call(fn: (native: NativeDriverLifecycle) => number, name: string): Status {
+    let status: Status;
+    if (!this.native) status = Status.DRIVER_NOT_STARTED;
+    else if (this.destroyed) status = this.final;
+    else status = this.current = toStatus(fn(this.native));
+    this.metrics?.call(name, status);
+    return status;
+  }
+
+  /** The driver's status now: the last call's, or the one it ended with. */
+  get state(): Status {
+    return this.destroyed ? this.final : this.current;
+  }
+
+  snapshot(): MetricsSnapshot {
+    const stats = this.destroyed ? this.finalStats : this.native?.bridgeStats?.();
+    return this.metrics!.snapshot(this.state, stats);
   }
 
   /**
@@ -54,8 +80,8 @@ export class Lifecycle {
    * has taken either, later events are dropped. After abort(), join() no longer waits for
    * handlers still running (a watchdog's way out of a handler that never settles).
    */
-  halt(fn: (native: NativeDriverLifecycle) => number, abandon: boolean): Status {
-    const status = this.call(fn);
+  halt(fn: (native: NativeDriverLifecycle) => number, abandon: boolean, name: string): Status {
+    const status = this.call(fn, name);
     if (status !== Status.DRIVER_NOT_STARTED) {
       this.halted = true;
       if (abandon) this.abandoned = true;
@@ -64,13 +90,14 @@ export class Lifecycle {
   }
 
   start(): Status {
-    const status = this.call((native) => native.start());
+    const status = this.call((native) => native.start(), 'start');
+    debug('%s start(): %s', this.metrics?.source ?? 'driver', status);
     if (this.native && !this.finished && !this.destroyed) this.finished = this.observe(this.native);
     return status;
   }
 
   abort(): Status {
-    return this.halt((native) => native.abort(), true);
+    return this.halt((native) => native.abort(), true, 'abort');
   }
 
   /** start(), then join() when it started. */
@@ -111,8 +138,10 @@ export class Lifecycle {
   private observe(native: NativeDriverLifecycle): Promise<Status> {
     return new Promise<Status>((resolve) => {
       native.join((status: number) => {
+        this.finalStats = native.bridgeStats?.();
         this.destroyed = true;
         this.final = toStatus(status);
+        debug('%s ended: %s', this.metrics?.source ?? 'driver', this.final);
         native.destroy(() => {
           if (this.failure && !this.userJoined) {
             const { error } = this.failure;

@@ -10,6 +10,8 @@ import {
 } from './executor-env';
 import type { NativeExecutorDriver, NativeExecutorEvents } from '../native/binding';
 import { LifecycleDriver } from '../driver/lifecycle-driver';
+import { DriverMetrics } from '../metrics/driver-metrics';
+import type { MetricsSnapshot } from '../metrics/snapshot';
 import { loadBinding } from '../native/load';
 import { Status } from '../status';
 import { checkBytes, checkObject, encodeArg } from '../driver/validate';
@@ -30,6 +32,8 @@ export interface ExecutorDriver {
   join(): Promise<Status>;
   /** start(), then join() when it started. */
   run(): Promise<Status>;
+  /** What the driver did so far: events, calls, handler times, queue, offers, updates. */
+  metrics(): MetricsSnapshot;
   /**
    * Reports a task's state to the scheduler, through the agent, which retries until the
    * scheduler acknowledges it.
@@ -76,21 +80,26 @@ export class MesosExecutorDriver extends LifecycleDriver implements ExecutorDriv
     // missing or malformed variable.
     const environment = executorEnvironment(binding, options.environment);
     checkExecutorEnvironment(environment);
+    this.life.metrics = new DriverMetrics('executor-driver');
     const dispatch = this.life.dispatchTo(this as ExecutorDriver, executor, executorDecoders);
     this.native = withEnvironmentErrors(() => new binding.ExecutorDriver(dispatch, environment));
     this.life.native = this.native;
   }
 
   stop(): Status {
-    return this.life.halt(() => this.native.stop(), false);
+    return this.life.halt(() => this.native.stop(), false, 'stop');
   }
   sendStatusUpdate(status: Input<TaskStatus>): Status {
     const bytes = encodeArg('mesos.TaskStatus', status, 'status');
-    return this.life.call(() => this.native.sendStatusUpdate(bytes));
+    const sent = this.life.call(() => this.native.sendStatusUpdate(bytes), 'sendStatusUpdate');
+    if (sent === Status.DRIVER_RUNNING) {
+      this.life.metrics!.update(decode<TaskStatus>('mesos.TaskStatus', bytes).state);
+    }
+    return sent;
   }
   sendFrameworkMessage(data: Uint8Array): Status {
     const d = checkBytes(data, 'data');
-    return this.life.call(() => this.native.sendFrameworkMessage(d));
+    return this.life.call(() => this.native.sendFrameworkMessage(d), 'sendFrameworkMessage');
   }
 }
 

@@ -7,6 +7,8 @@
  * 2 DRIVER_RUNNING, 3 DRIVER_ABORTED, 4 DRIVER_STOPPED.
  */
 
+import type { NativeLogRecord } from '../logging/record';
+
 /**
  * Called on the JS thread for every libmesos callback, in the order libmesos made them,
  * one at a time. For the two callbacks whose return libmesos acts on (a scheduler's
@@ -57,6 +59,8 @@ export interface NativeDriverLifecycle {
    * longer keeps the process alive) and calls back. No other call is valid afterwards.
    */
   destroy(onDone: () => void): void;
+  /** What the bridge counted (absent from stand-in drivers). */
+  bridgeStats?(): NativeBridgeStats | undefined;
 }
 
 export interface NativeSchedulerDriver extends NativeDriverLifecycle {
@@ -249,6 +253,8 @@ export interface NativeV1Library {
   /** A serialized call; dropped without a word by libmesos when it is not connected. */
   send(call: Uint8Array): void;
   close(onDone: () => void): void;
+  /** What the bridge counted (absent from stand-ins). */
+  bridgeStats?(): NativeBridgeStats | undefined;
 }
 
 /** mesos::v1::scheduler::Mesos. */
@@ -280,7 +286,46 @@ export interface NativeV1ExecutorMesosConstructor {
   new (dispatch: NativeDispatch, environment: Record<string, string>): NativeV1Library;
 }
 
+/** What the addon's bridge counted for one driver or library. */
+export interface NativeBridgeStats {
+  /** Events libmesos delivered that wait for the JS thread now, and the most at once. */
+  queued: number;
+  maxQueued: number;
+  /** Events a libmesos thread waited for (an implicitly acknowledged update, shutdown). */
+  waits: number;
+  waitSeconds: number;
+  maxWaitSeconds: number;
+}
+
 export interface NativeBinding {
+  /**
+   * glog's minimum severity (0 INFO .. 2 ERROR, 4 none but FATAL), VLOG's level, the log
+   * directory (null: no files), and the receiver of the records (null: glog writes to
+   * stderr). glog is the process's: the last call of any thread wins. Absent from
+   * stand-in bindings.
+   */
+  configureLogging?(
+    minSeverity: number,
+    verbose: number,
+    logDir: string | null,
+    receiver: ((records: NativeLogRecord[], dropped: number) => void) | null,
+    /** Only when nothing configured glog yet in this process. */
+    ifFirst: boolean,
+  ): void;
+  /**
+   * Whether the addon initialized glog (through libmesos's own logging::initialize) before
+   * any driver: only then do setLogLevel() and the environment's level hold after a driver
+   * was made. Absent from stand-in bindings.
+   */
+  glogInitializedByAddon?: boolean;
+  /** Calls the receiver with the records queued now (when the process exits). */
+  drainLogRecords?(): void;
+  /**
+   * Tests only: logs `count` records through glog from a thread of its own, and waits for
+   * it (the JS thread is blocked meanwhile). Severity 3 (FATAL) ends the process.
+   * @internal
+   */
+  logForTesting?(severity: number, count: number, message: string): void;
   SchedulerDriver: NativeSchedulerDriverConstructor;
   ExecutorDriver: NativeExecutorDriverConstructor;
   /** Absent from an addon built before leader election was added. */

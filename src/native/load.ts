@@ -1,5 +1,6 @@
 import bindings from 'bindings';
 import { builtAgainst, findMesos } from '../discovery';
+import { attachLogging } from '../logging/logging';
 import { addonNotFound } from './addon-error';
 import type { NativeBinding } from './binding';
 
@@ -15,12 +16,15 @@ export function useBinding(binding: NativeBinding | undefined): void {
 export function loadBinding(): NativeBinding {
   if (override) return override;
   if (!loaded) {
+    let binding: NativeBinding;
     try {
-      loaded = bindings('mesos_napi') as NativeBinding;
+      binding = bindings('mesos_napi') as NativeBinding;
     } catch (cause) {
       throw addonNotFound(cause, findMesos(), builtAgainst());
     }
-    const binding = loaded;
+    // Throws on a MESOS_NAPI_LOG_LEVEL it does not know, here and at every later load.
+    attachLogging(binding);
+    loaded = binding;
     // process.exit() skips the environment cleanup that stops live drivers; libmesos's
     // threads would then run on while the process exits under them.
     process.once('exit', () => binding.teardownDrivers());

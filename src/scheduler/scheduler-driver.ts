@@ -20,6 +20,8 @@ import { isLocalMaster, prepareLocalMaster } from './local-master';
 import { validateMaster } from './master';
 import type { NativeSchedulerDriver, NativeSchedulerEvents } from '../native/binding';
 import { LifecycleDriver } from '../driver/lifecycle-driver';
+import { DriverMetrics } from '../metrics/driver-metrics';
+import type { MetricsSnapshot } from '../metrics/snapshot';
 import { checkFlags } from '../driver/libmesos-flags';
 import { loadBinding } from '../native/load';
 import type { Scheduler } from './scheduler';
@@ -57,6 +59,8 @@ export interface SchedulerDriver {
   join(): Promise<Status>;
   /** start(), then join() when it started. */
   run(): Promise<Status>;
+  /** What the driver did so far: events, calls, handler times, queue, offers, updates. */
+  metrics(): MetricsSnapshot;
   /** Asks the allocator for resources (a hint; the built-in allocator ignores it). */
   requestResources(requests: Input<Request>[]): Status;
   /**
@@ -177,7 +181,18 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
         ? null
         : checkRoleSet(options.suppressedRoles, 'options.suppressedRoles');
     const environment = checkSchedulerEnvironment(options.environment);
-    const dispatch = this.life.dispatchTo(this as SchedulerDriver, scheduler, schedulerDecoders);
+    const metrics = (this.life.metrics = new DriverMetrics('scheduler-driver'));
+    const dispatch = this.life.dispatchTo(
+      this as SchedulerDriver,
+      scheduler,
+      schedulerDecoders,
+      (event, raw, decoded) => {
+        metrics.event(event);
+        if (event === 'resourceOffers') metrics.offers.received += (raw[0] as unknown[]).length;
+        else if (event === 'offerRescinded') metrics.offers.rescinded++;
+        else if (event === 'statusUpdate') metrics.update((decoded()[0] as TaskStatus).state);
+      },
+    );
     const binding = loadBinding();
     const processEnvironment = binding.processEnvironment();
     checkFlags(processEnvironment, environment, 'scheduler');
@@ -205,13 +220,19 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
     this.life.native = this.native;
   }
 
+  private countOffers(offers: number, used: boolean, status: Status): Status {
+    if (status === Status.DRIVER_RUNNING)
+      this.life.metrics!.offers[used ? 'used' : 'declined'] += offers;
+    return status;
+  }
+
   stop(failover = false): Status {
     const f = checkBoolean(failover, 'failover');
-    return this.life.halt(() => this.native.stop(f), false);
+    return this.life.halt(() => this.native.stop(f), false, 'stop');
   }
   requestResources(requests: Input<Request>[]): Status {
     const r = encodeArray('mesos.Request', requests, 'requests');
-    return this.life.call(() => this.native.requestResources(r));
+    return this.life.call(() => this.native.requestResources(r), 'requestResources');
   }
   launchTasks(
     offerIds: OfferID | Input<OfferID>[],
@@ -223,11 +244,15 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
       : [encodeArg('mesos.OfferID', offerIds, 'offerIds')];
     const t = encodeArray('mesos.TaskInfo', tasks, 'tasks');
     const f = encodeOptional('mesos.Filters', filters, 'filters');
-    return this.life.call(() => this.native.launchTasks(ids, t, f));
+    return this.countOffers(
+      ids.length,
+      t.length > 0,
+      this.life.call(() => this.native.launchTasks(ids, t, f), 'launchTasks'),
+    );
   }
   killTask(taskId: Input<TaskID>): Status {
     const id = encodeArg('mesos.TaskID', taskId, 'taskId');
-    return this.life.call(() => this.native.killTask(id));
+    return this.life.call(() => this.native.killTask(id), 'killTask');
   }
   acceptOffers(
     offerIds: Input<OfferID>[],
@@ -246,20 +271,28 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
       }
     });
     const f = encodeOptional('mesos.Filters', filters, 'filters');
-    return this.life.call(() => this.native.acceptOffers(ids, ops, f));
+    return this.countOffers(
+      ids.length,
+      ops.length > 0,
+      this.life.call(() => this.native.acceptOffers(ids, ops, f), 'acceptOffers'),
+    );
   }
   declineOffer(offerId: Input<OfferID>, filters?: Input<Filters>): Status {
     const id = encodeArg('mesos.OfferID', offerId, 'offerId');
     const f = encodeOptional('mesos.Filters', filters, 'filters');
-    return this.life.call(() => this.native.declineOffer(id, f));
+    return this.countOffers(
+      1,
+      false,
+      this.life.call(() => this.native.declineOffer(id, f), 'declineOffer'),
+    );
   }
   reviveOffers(roles?: string[]): Status {
     const r = checkOptionalRoles(roles, 'roles');
-    return this.life.call(() => this.native.reviveOffers(r));
+    return this.life.call(() => this.native.reviveOffers(r), 'reviveOffers');
   }
   suppressOffers(roles?: string[]): Status {
     const r = checkOptionalRoles(roles, 'roles');
-    return this.life.call(() => this.native.suppressOffers(r));
+    return this.life.call(() => this.native.suppressOffers(r), 'suppressOffers');
   }
   acknowledgeStatusUpdate(status: Input<TaskStatus>): Status {
     if (this.implicitAcknowledgements) {
@@ -271,7 +304,10 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
     // As libmesos does, an update without uuid or slaveId (one that needs no
     // acknowledgement, e.g. a reconciliation answer) is accepted and skipped.
     const bytes = encodeArg('mesos.TaskStatus', status, 'status');
-    return this.life.call(() => this.native.acknowledgeStatusUpdate(bytes));
+    return this.life.call(
+      () => this.native.acknowledgeStatusUpdate(bytes),
+      'acknowledgeStatusUpdate',
+    );
   }
   sendFrameworkMessage(
     executorId: Input<ExecutorID>,
@@ -281,11 +317,11 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
     const e = encodeArg('mesos.ExecutorID', executorId, 'executorId');
     const s = encodeArg('mesos.SlaveID', slaveId, 'slaveId');
     const d = checkBytes(data, 'data');
-    return this.life.call(() => this.native.sendFrameworkMessage(e, s, d));
+    return this.life.call(() => this.native.sendFrameworkMessage(e, s, d), 'sendFrameworkMessage');
   }
   reconcileTasks(statuses: Input<TaskStatus>[]): Status {
     const s = encodeArray('mesos.TaskStatus', statuses, 'statuses');
-    return this.life.call(() => this.native.reconcileTasks(s));
+    return this.life.call(() => this.native.reconcileTasks(s), 'reconcileTasks');
   }
   updateFramework(
     frameworkInfo: Input<FrameworkInfo>,
@@ -300,7 +336,7 @@ export class MesosSchedulerDriver extends LifecycleDriver implements SchedulerDr
       offerConstraints,
       'offerConstraints',
     );
-    return this.life.call(() => this.native.updateFramework(f, r, c));
+    return this.life.call(() => this.native.updateFramework(f, r, c), 'updateFramework');
   }
 }
 

@@ -1,4 +1,5 @@
-import { createDispatcher } from '../driver/dispatch';
+import { createDispatcher, type DispatchHost } from '../driver/dispatch';
+import type { DriverMetrics } from '../metrics/driver-metrics';
 import type { NativeDispatch, NativeV1Library } from '../native/binding';
 
 /**
@@ -31,11 +32,15 @@ export class LibraryLifecycle {
     owner: M,
     handler: object,
     decoders: Record<string, (...raw: never[]) => unknown[]>,
+    metrics?: DriverMetrics,
+    observe?: DispatchHost<M>['observe'],
   ): NativeDispatch {
     return createDispatcher({
       driver: owner,
       handler,
       decoders,
+      metrics,
+      observe,
       dropping: () => this.closing,
       fail: (error) => {
         this.failure ??= { error };

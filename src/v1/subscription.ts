@@ -8,6 +8,11 @@ import { NotSubscribedError } from '../errors';
 export class Subscription {
   private state: 'disconnected' | 'connected' | 'subscribed' = 'disconnected';
 
+  /** As far as the handlers have been told. */
+  get current(): 'disconnected' | 'connected' | 'subscribed' {
+    return this.state;
+  }
+
   connected(): void {
     this.state = 'connected';
   }

@@ -28,6 +28,23 @@ beforeAll(() => {
 }, 300_000);
 
 describe('thread bridge (test-only addon, no Mesos)', () => {
+  test('counts the events queued for the JS thread (now and the most) and the time threads waited', () => {
+    const result = run('bridge-stats.js');
+    expect(result.status).toBe(0);
+    const { before, blocked, drained, awaited, handled } = result.json() as Record<
+      string,
+      Record<string, number>
+    >;
+    const none = { queued: 0, maxQueued: 0, waits: 0, waitSeconds: 0, maxWaitSeconds: 0 };
+    expect(before).toEqual(none);
+    expect(blocked).toEqual({ ...none, queued: 1000, maxQueued: 1000 });
+    expect(drained).toEqual({ ...none, maxQueued: 1000 });
+    expect(awaited).toMatchObject({ queued: 0, maxQueued: 1000, waits: 3 });
+    expect(awaited.maxWaitSeconds).toBeGreaterThanOrEqual(0.045);
+    expect(awaited.waitSeconds).toBeGreaterThanOrEqual(awaited.maxWaitSeconds);
+    expect(handled).toBe(1003);
+  });
+
   test('keeps each thread’s order across four threads and exits by itself', () => {
     const result = run('bridge-order.js', ['4', '25000', '64']);
     expect(result.status).toBe(0);

@@ -1,4 +1,5 @@
 import type { Input } from '../../messages/input';
+import type { MetricsSnapshot } from '../../metrics/snapshot';
 import type { Call, Response } from '../messages';
 
 /** The master's answer to `call()`. */
@@ -31,4 +32,6 @@ export interface Mesos {
    * of a handler that threw or rejected (which closed it).
    */
   readonly closed: Promise<void>;
+  /** What the library did so far: events, calls, handler times, queue, offers, updates. */
+  metrics(): MetricsSnapshot;
 }

@@ -11,6 +11,10 @@ import { MesosSchedulerDriver } from '../../scheduler/scheduler-driver';
 import type { Call, Credential, Event, FrameworkInfo } from '../messages';
 import type { CallResult, Mesos } from './mesos';
 import type { Scheduler } from './scheduler';
+import { performance } from 'perf_hooks';
+import { DriverMetrics } from '../../metrics/driver-metrics';
+import type { MetricsSnapshot } from '../../metrics/snapshot';
+import { observeV1Call, observeV1Event } from '../../metrics/v1-observe';
 import { Subscription } from '../subscription';
 import { devolve, evolve } from './evolve';
 import { checkCall } from './validate-call';
@@ -55,6 +59,7 @@ export class V0Mesos implements Mesos {
   readonly closed: Promise<void>;
   private readonly driver: MesosSchedulerDriver;
   private readonly subscription = new Subscription();
+  private readonly counters = new DriverMetrics('v0-mesos');
   // Deliveries to the scheduler, one at a time and in order.
   private chain: Promise<void> = Promise.resolve();
   private subscribeCall = false;
@@ -105,6 +110,22 @@ export class V0Mesos implements Mesos {
     }
     this.subscription.check(checked, 'send', this.closing);
     this.translate(checked);
+    observeV1Call(this.counters, checked, 'sent');
+  }
+
+  /**
+   * What the adapter did so far, in v1 terms (see MetricsSnapshot); state, the queue's
+   * libmesos side and libmesos's waits are the scheduler driver's.
+   */
+  metrics(): MetricsSnapshot {
+    const driver = this.driver.metrics();
+    return this.counters.snapshot(driver.state, {
+      queued: driver.queued.now,
+      maxQueued: driver.queued.max,
+      waits: driver.libmesosWait.count,
+      waitSeconds: driver.libmesosWait.seconds,
+      maxWaitSeconds: driver.libmesosWait.maxSeconds,
+    });
   }
 
   call(_call: Input<Call>): Promise<CallResult> {
@@ -277,10 +298,16 @@ export class V0Mesos implements Mesos {
   }
 
   private deliver(kind: 'connected' | 'disconnected' | 'received', event?: Event): void {
+    const counters = this.counters;
+    counters.enqueued();
     this.chain = this.chain.then(async () => {
+      counters.dequeued();
       if (this.closing && kind !== 'received') return;
       if (this.closing && event?.type !== 'ERROR') return;
       const scheduler = this.scheduler;
+      if (kind === 'received') observeV1Event(counters, event!);
+      else counters.event(kind);
+      const began = performance.now();
       try {
         if (kind === 'connected') {
           this.subscription.connected();
@@ -292,7 +319,9 @@ export class V0Mesos implements Mesos {
           this.subscription.received(event!);
           await scheduler.received?.call(scheduler, this, event!);
         }
+        counters.handlerSeconds.observe((performance.now() - began) / 1e3);
       } catch (error) {
+        counters.handlerSeconds.observe((performance.now() - began) / 1e3);
         this.failure ??= { error };
         this.closing = true;
         this.stopHeartbeats();

@@ -8,6 +8,9 @@ import type { NativeV1Events, NativeV1SchedulerMesos } from '../../native/bindin
 import { loadBinding } from '../../native/load';
 import { isLocalMaster, prepareLocalMaster } from '../../scheduler/local-master';
 import { validateMaster } from '../../scheduler/master';
+import { DriverMetrics } from '../../metrics/driver-metrics';
+import type { MetricsSnapshot } from '../../metrics/snapshot';
+import { observeV1Call, observeV1Event } from '../../metrics/v1-observe';
 import { LibraryLifecycle } from '../library-lifecycle';
 import type { Call, Credential, Event } from '../messages';
 import type { CallResult, Mesos } from './mesos';
@@ -43,6 +46,7 @@ export class V1Mesos implements Mesos {
   private readonly native: NativeV1SchedulerMesos;
   private readonly life = new LibraryLifecycle();
   private readonly subscription = new Subscription();
+  private readonly counters = new DriverMetrics('v1-mesos');
 
   constructor(scheduler: Scheduler, options: V1MesosOptions) {
     checkObject(scheduler, 'scheduler');
@@ -77,7 +81,16 @@ export class V1Mesos implements Mesos {
         return scheduler.received?.call(scheduler, mesos, event);
       },
     };
-    const dispatch = this.life.dispatchTo(this as Mesos, tracking, decoders);
+    const dispatch = this.life.dispatchTo(
+      this as Mesos,
+      tracking,
+      decoders,
+      this.counters,
+      (event, _raw, decoded) => {
+        if (event === 'received') observeV1Event(this.counters, decoded()[0] as Event);
+        else this.counters.event(event);
+      },
+    );
     const binding = loadBinding();
     const processEnvironment = binding.processEnvironment();
     checkFlags(processEnvironment, environment, 'v1-scheduler');
@@ -123,6 +136,7 @@ export class V1Mesos implements Mesos {
     }
     this.subscription.check(checked.call, 'send', this.life.isClosing);
     this.native.send(checked.bytes);
+    observeV1Call(this.counters, checked.call, 'sent');
   }
 
   call(call: Input<Call>): Promise<CallResult> {
@@ -133,6 +147,7 @@ export class V1Mesos implements Mesos {
     this.subscription.check(checked.call, 'call', this.life.isClosing);
     return new Promise<CallResult>((resolve, reject) => {
       this.native.call(checked.bytes, (failure, result) => {
+        observeV1Call(this.counters, checked.call, result ? 'answered' : 'failed');
         if (result) resolve(decode<CallResult>('mesos.v1.scheduler.APIResult', result));
         else reject(new CallFailedError(`${checked.call.type}: ${failure ?? 'no answer'}`));
       });
@@ -145,5 +160,11 @@ export class V1Mesos implements Mesos {
 
   close(): Promise<void> {
     return this.life.close();
+  }
+
+  /** What the library did so far (see MetricsSnapshot); state: the subscription's, or closed. */
+  metrics(): MetricsSnapshot {
+    const state = this.life.isClosing ? 'closed' : this.subscription.current;
+    return this.counters.snapshot(state, this.native.bridgeStats?.());
   }
 }
