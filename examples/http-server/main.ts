@@ -5,6 +5,7 @@ import {
   MesosSchedulerDriver,
   Status,
   type SchedulerDriver,
+  setLogLevel,
 } from 'mesos-napi';
 import { httpServerExecutorCommand } from './executor-command';
 import type { ExampleOptions } from './options';
@@ -17,7 +18,7 @@ const FRAMEWORK_NAME = 'mesos-napi http-server example';
 
 /** npm run example -- [--tasks N] [--lifetime SECONDS] [--master MASTER] [--ha ZK_URL] [--simulate] [--verbose] */
 async function main(options: ExampleOptions): Promise<number> {
-  quietLibmesos(options.verbose);
+  libmesosLog(options.verbose);
   const scheduler = new HttpServerScheduler(options.tasks, options.lifetimeSeconds, {
     executor: httpServerExecutorCommand({
       verbose: options.verbose,
@@ -56,13 +57,11 @@ async function main(options: ExampleOptions): Promise<number> {
 }
 
 /**
- * Libmesos logs every step at INFO; the example's own lines would drown in it. --verbose
- * leaves it as libmesos sets it (or as GLOG_* and MESOS_* in the environment say).
+ * libmesos logs every step at INFO, in this process's driver and in master=local's master and
+ * agent; the example's own lines would drown in it. Errors only, or everything with --verbose.
  */
-function quietLibmesos(verbose: boolean): void {
-  if (verbose) return;
-  process.env.MESOS_QUIET ??= 'true';
-  process.env.GLOG_minloglevel ??= '2';
+function libmesosLog(verbose: boolean): void {
+  setLogLevel(verbose ? 'info' : 'error');
 }
 
 function lifetime(options: ExampleOptions): string {

@@ -93,11 +93,13 @@ export async function cluster(argv: string[]): Promise<number> {
         followLog(path.join(local.workDir, 'agent.log'), 'agent| ', (l) => console.error(l)),
       ]
     : [];
-  console.log('Press Ctrl-C to stop.');
-  await new Promise<void>((resolve) => {
+  // Listening before saying so: a Ctrl-C right after the line would otherwise kill the process.
+  const stopRequested = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  console.log('Press Ctrl-C to stop.');
+  await stopRequested;
   console.log('Stopping the cluster...');
   for (const stop of stopFollowing) stop();
   await local.stop();

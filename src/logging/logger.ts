@@ -7,10 +7,15 @@ import { formatRecord, type LogRecord } from './record';
  * console gets one line.
  */
 export interface LevelLogger {
+  /** Not called: glog has no level below INFO. Optional. */
   debug?(...args: never[]): unknown;
+  /** Takes INFO records. */
   info(...args: never[]): unknown;
+  /** Takes WARNING records. */
   warn(...args: never[]): unknown;
+  /** Takes ERROR records, and FATAL ones where there is no `fatal`. */
   error(...args: never[]): unknown;
+  /** Takes FATAL records; optional. */
   fatal?(...args: never[]): unknown;
 }
 
@@ -19,13 +24,19 @@ export type Logger = ((record: LogRecord) => void) | LevelLogger;
 
 /** The fields an object logger gets with each record's message. */
 export interface LogFields {
+  /** Who logged it: libmesos (glog), or mesos-napi itself. */
   source: 'libmesos' | 'mesos-napi';
+  /** The record's severity. */
   severity: LogRecord['severity'];
+  /** The source file's base name. */
   file: string;
+  /** The line in `file`. */
   line: number;
+  /** The logging thread's id, as glog prints it. */
   thread: number;
   /** When libmesos logged it (ISO 8601), which may be before the logger saw it. */
   loggedAt: string;
+  /** How many records were dropped before this one because the JS thread fell behind. */
   dropped?: number;
 }
 

@@ -3,14 +3,17 @@ export type LogSeverity = 'info' | 'warning' | 'error' | 'fatal';
 
 /** One line of libmesos's log (glog), as the logger gets it. */
 export interface LogRecord {
+  /** glog's severity of the line. */
   severity: LogSeverity;
   /** When it was logged. */
   time: Date;
   /** The source file's base name (sched.cpp), and its line. */
   file: string;
+  /** The line in `file`. */
   line: number;
   /** The logging thread's id, as glog prints it. */
   thread: number;
+  /** The text logged, without glog's prefix. */
   message: string;
   /**
    * Set on a record of mesos-napi's own (file 'mesos-napi'): this many records were

@@ -5,9 +5,11 @@ export const HANDLER_SECONDS_BUCKETS: readonly number[] = [
 
 /** A histogram's snapshot: `buckets[i].count` counts observations <= `le` (cumulative). */
 export interface HistogramSnapshot {
+  /** Observations in all. */
   count: number;
   /** Seconds. */
   sum: number;
+  /** Per upper bound `le` (seconds, ascending), the observations at or below it. */
   buckets: { le: number; count: number }[];
 }
 

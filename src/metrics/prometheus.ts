@@ -3,15 +3,19 @@ import type { MetricsSnapshot } from './snapshot';
 
 /** What has metrics(): the scheduler and executor drivers, V1Mesos, V0Mesos. */
 export interface MetricsProvider {
+  /** What the object did since it was constructed. */
   metrics(): MetricsSnapshot;
 }
 
 /** The part of a prom-client Registry the adapter uses. */
 export interface PrometheusRegistry {
+  /** Adds a collector (prom-client's `Registry.registerMetric`). */
   registerMetric(metric: never): void;
+  /** The collector registered under `name`, if any. */
   getSingleMetric(name: string): unknown;
 }
 
+/** How the prom-client adapter labels, names and registers the driver metrics. */
 export interface PrometheusOptions {
   /** The `framework` label of every sample (e.g. the FrameworkInfo's name). */
   framework: string;

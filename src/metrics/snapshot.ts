@@ -8,6 +8,7 @@ export type MetricsSource = 'scheduler-driver' | 'executor-driver' | 'v1-mesos' 
  * measured on the JS thread (handlers) or on libmesos's thread (waits).
  */
 export interface MetricsSnapshot {
+  /** Which kind of object the snapshot is of. */
   source: MetricsSource;
   /**
    * The driver's status (DRIVER_NOT_STARTED, DRIVER_RUNNING, DRIVER_STOPPED,

@@ -25,6 +25,9 @@ describe('TypeScript blocks of the README and docs/', () => {
     '%s compiles in CommonJS and ESM',
     (i, block) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-readme-'));
+      // The packages a guide shows mesos-napi with (pino, prom-client), as installed here.
+      const modules = path.join(dir, 'node_modules');
+      fs.symlinkSync(path.join(root, 'node_modules'), modules);
       try {
         fs.writeFileSync(path.join(dir, `block.ts`), block);
         fs.writeFileSync(path.join(dir, `block.mts`), block);
@@ -42,7 +45,12 @@ describe('TypeScript blocks of the README and docs/', () => {
           },
         };
         const configs = {
-          'tsconfig.cjs.json': { ...strict, module: 'commonjs', moduleResolution: 'node10' },
+          'tsconfig.cjs.json': {
+            ...strict,
+            module: 'commonjs',
+            moduleResolution: 'node10',
+            esModuleInterop: true,
+          },
           'tsconfig.esm.json': { ...strict, module: 'nodenext', verbatimModuleSyntax: true },
         };
         for (const [name, compilerOptions] of Object.entries(configs)) {
@@ -57,6 +65,7 @@ describe('TypeScript blocks of the README and docs/', () => {
           expect(`${name} (block ${i}): ${output}`).toBe(`${name} (block ${i}): `);
         }
       } finally {
+        fs.unlinkSync(modules);
         fs.rmSync(dir, { recursive: true, force: true });
       }
     },
