@@ -59,7 +59,7 @@ export type {
   Rejection,
 } from './discovery';
 export { startLocalCluster } from './cluster';
-export type { LocalCluster, LocalClusterOptions } from './cluster';
+export type { ExtraAgentOptions, LocalCluster, LocalClusterOptions } from './cluster';
 export * from './helpers';
 export * from './ha';
 export { setLogger, setLogLevel } from './logging';

@@ -7,11 +7,16 @@ import { followLog } from './follow-log';
 import { formatError } from './report-error';
 import { parsing } from './usage-error';
 
-export const CLUSTER_USAGE = `usage: mesos-napi cluster [--ip 127.0.0.1] [--port N] [--agent-port N] [--resources R] [--zk zk://host:port/path] [--verbose]
+const MAX_AGENTS = 16;
+
+export const CLUSTER_USAGE = `usage: mesos-napi cluster [--ip 127.0.0.1] [--port N] [--agent-port N] [--resources R] [--agents N] [--zk zk://host:port/path] [--verbose]
 
 Starts mesos-master and one mesos-agent on loopback in a temporary work directory, prints
 the master address and web UI, and stops both (removing what it made) on Ctrl-C.
   --resources  the agent's resources (default ${DEFAULT_AGENT_RESOURCES})
+  --agents     how many agents (1-${MAX_AGENTS}, default 1); the second and later report the
+               hostnames agent-2, agent-3, ... (for placement across hosts) and each gets
+               its own ports range
   --zk         a ZooKeeper for the master to register in (its URL is then the master address)
   --verbose    also print the master's and the agent's log (libmesos's lines) as they write it`;
 
@@ -21,6 +26,7 @@ export interface ClusterOptions {
   masterPort?: number;
   agentPort?: number;
   resources?: string;
+  agents: number;
   zk?: string;
   verbose: boolean;
 }
@@ -35,6 +41,7 @@ export function parseClusterArgs(argv: string[]): ClusterOptions | undefined {
         port: { type: 'string' },
         'agent-port': { type: 'string' },
         resources: { type: 'string' },
+        agents: { type: 'string', default: '1' },
         zk: { type: 'string' },
         verbose: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' },
@@ -49,6 +56,7 @@ export function parseClusterArgs(argv: string[]): ClusterOptions | undefined {
       masterPort: port('--port', values.port),
       agentPort: port('--agent-port', values['agent-port']),
       resources: values.resources,
+      agents: agentCount(values.agents),
       zk: values.zk,
       verbose: values.verbose,
     };
@@ -60,6 +68,17 @@ function port(name: string, value: string | undefined): number | undefined {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1 || number > 65535) {
     throw new InvalidArgumentError(name, `must be a port number (1-65535), got '${value}'`);
+  }
+  return number;
+}
+
+function agentCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1 || number > MAX_AGENTS) {
+    throw new InvalidArgumentError(
+      '--agents',
+      `must be a whole number from 1 to ${MAX_AGENTS}, got '${value}'`,
+    );
   }
   return number;
 }
@@ -83,9 +102,20 @@ export async function cluster(argv: string[]): Promise<number> {
     console.error(formatError('mesos-napi cluster', error, options.verbose));
     return 1;
   }
+  const agents = [`${local.agentId} (${options.ip})`];
+  try {
+    for (let n = 2; n <= options.agents; n++) {
+      const hostname = `agent-${n}`;
+      agents.push(`${await local.addAgent({ hostname })} (${hostname})`);
+    }
+  } catch (error) {
+    await local.stop();
+    console.error(formatError('mesos-napi cluster', error, options.verbose));
+    return 1;
+  }
   console.log(`Mesos master: ${local.master}`);
   console.log(`Web UI:       ${local.webUi}`);
-  console.log(`Agent:        ${local.agentId}`);
+  for (const agent of agents) console.log(`Agent:        ${agent}`);
   console.log(`Work dir:     ${local.workDir}`);
   const stopFollowing = options.verbose
     ? [

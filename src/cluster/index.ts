@@ -1,2 +1,2 @@
 export { startLocalCluster, DEFAULT_AGENT_RESOURCES } from './local-cluster';
-export type { LocalCluster, LocalClusterOptions } from './local-cluster';
+export type { ExtraAgentOptions, LocalCluster, LocalClusterOptions } from './local-cluster';

@@ -40,6 +40,19 @@ export interface LocalClusterOptions {
   agentFlags?: string[];
 }
 
+/** Options of LocalCluster.addAgent(). */
+export interface ExtraAgentOptions {
+  /** The hostname the agent reports (default: the address). */
+  hostname?: string;
+  /** Its --attributes, e.g. 'rack:r2;zone:b'. */
+  attributes?: string;
+  /**
+   * Its --resources (default DEFAULT_AGENT_RESOURCES with the ports range moved by 1000 per
+   * added agent, so that tasks on different agents never get the same port).
+   */
+  resources?: string;
+}
+
 /** A master and an agent started by startLocalCluster(); stop() removes everything. */
 export interface LocalCluster {
   /** What to hand to a scheduler driver: host:port of the master, or the zk:// URL. */
@@ -64,6 +77,12 @@ export interface LocalCluster {
    * registered with it. Useful with zk, where agents and schedulers follow the new leader.
    */
   restartMaster(): Promise<void>;
+  /**
+   * Starts one more agent on the same address (its own port and work directory), e.g. with
+   * another `--hostname` or `--attributes`, so that placement across hosts can be tried on
+   * one machine; resolves with its id once it has registered. stop() stops it too.
+   */
+  addAgent(options?: ExtraAgentOptions): Promise<string>;
   /** Stops agent and master, kills what ran in their sandboxes, removes the work directory. */
   stop(): Promise<void>;
 }
@@ -166,6 +185,51 @@ async function waitForAgent(
   }
 }
 
+function extraAgentDir(workDir: string, n: number): string {
+  return path.join(workDir, `agent-${n + 2}`);
+}
+
+/** DEFAULT_AGENT_RESOURCES with its ports 1000 × n higher. */
+function shiftedPortsResources(n: number): string {
+  return DEFAULT_AGENT_RESOURCES.replace(
+    /ports:\[(\d+)-(\d+)\]/,
+    (_, from: string, to: string) => `ports:[${Number(from) + 1000 * n}-${Number(to) + 1000 * n}]`,
+  );
+}
+
+/** Polls the master until an agent at this address (ip:port) is registered; its id. */
+async function waitForAgentAt(
+  webUi: string,
+  address: string,
+  agent: ChildProcess,
+  log: string,
+  timeoutMs: number,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (hasExited(agent)) {
+      throw new LocalClusterError(
+        `mesos-agent at ${address} exited (${agent.exitCode ?? agent.signalCode}) before it registered; last lines of ${log}:\n${logTail(log)}`,
+      );
+    }
+    try {
+      const state = (await getJson(`${webUi}/master/slaves`)) as {
+        slaves?: Array<{ id: string; pid: string }>;
+      };
+      const found = state.slaves?.find((s) => s.pid.endsWith(`@${address}`));
+      if (found) return found.id;
+    } catch {
+      // master busy
+    }
+    if (Date.now() > deadline) {
+      throw new LocalClusterError(
+        `the agent at ${address} did not register within ${timeoutMs} ms; last lines of ${log}:\n${logTail(log)}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 /** Polls the master until the agent with this id is registered and active again. */
 async function waitForAgentState(
   webUi: string,
@@ -249,15 +313,19 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   ];
   let agentProcess = startProcess(agentBinary, agentFlags, agentLog);
 
+  const extraAgents: ChildProcess[] = [];
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> =>
     (stopped ??= (async () => {
-      await terminate(agentProcess, 5000);
+      await Promise.all([agentProcess, ...extraAgents].map((agent) => terminate(agent, 5000)));
       await terminate(masterProcess, 5000);
-      const sandboxes = path.join(workDir, 'agent');
-      killAll(processesUnder(sandboxes), 'SIGTERM');
+      const sandboxes = [
+        path.join(workDir, 'agent'),
+        ...extraAgents.map((_, i) => extraAgentDir(workDir, i)),
+      ];
+      for (const dir of sandboxes) killAll(processesUnder(dir), 'SIGTERM');
       await new Promise((resolve) => setTimeout(resolve, 200));
-      killAll(processesUnder(sandboxes), 'SIGKILL');
+      for (const dir of sandboxes) killAll(processesUnder(dir), 'SIGKILL');
       fs.rmSync(workDir, { recursive: true, force: true });
     })());
 
@@ -282,6 +350,29 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       masterProcess = startProcess(masterBinary, masterFlags, masterLog);
       await agentActive();
     };
+    const addAgent = async (extra: ExtraAgentOptions = {}): Promise<string> => {
+      if (stopped) throw new LocalClusterError('the cluster was stopped');
+      const n = extraAgents.length;
+      const port = await freePort(ip);
+      const dir = extraAgentDir(workDir, n);
+      const log = path.join(workDir, `agent-${n + 2}.log`);
+      const flags = [
+        `--master=${options.zk ?? master}`,
+        `--ip=${ip}`,
+        `--port=${port}`,
+        `--hostname=${extra.hostname ?? ip}`,
+        `--work_dir=${dir}`,
+        `--runtime_dir=${dir}-run`,
+        '--launcher=posix',
+        '--isolation=posix/cpu,posix/mem',
+        '--no-systemd_enable_support',
+        `--resources=${extra.resources ?? shiftedPortsResources(n + 1)}`,
+        ...(extra.attributes !== undefined ? [`--attributes=${extra.attributes}`] : []),
+      ];
+      const agent = startProcess(agentBinary, flags, log);
+      extraAgents.push(agent);
+      return waitForAgentAt(webUi, `${ip}:${port}`, agent, log, timeoutMs);
+    };
     return {
       master: options.zk ?? master,
       webUi,
@@ -295,6 +386,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       },
       restartAgent,
       restartMaster,
+      addAgent,
       stop,
     };
   } catch (error) {

@@ -41,6 +41,19 @@ describeWithMesos('npx mesos-napi cluster', () => {
     expect(run.workDir && fs.existsSync(run.workDir)).toBe(false);
   }, 120_000);
 
+  test('--agents 3 starts two more agents, with hostnames of their own', async () => {
+    const run = await runCluster(['--agents', '3']);
+    expect(run.code).toBe(0);
+    const agents = run.stdout.split('\n').filter((line) => line.startsWith('Agent:'));
+    expect(agents.map((line) => /\((\S+)\)$/.exec(line)?.[1])).toEqual([
+      '127.0.0.1',
+      'agent-2',
+      'agent-3',
+    ]);
+    expect(new Set(agents.map((line) => line.split(/\s+/)[1])).size).toBe(3);
+    expect(run.workDir && fs.existsSync(run.workDir)).toBe(false);
+  }, 120_000);
+
   test("--verbose also prints the master's and the agent's log lines, prefixed", async () => {
     const run = await runCluster(['--verbose']);
     expect(run.code).toBe(0);

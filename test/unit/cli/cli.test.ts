@@ -139,6 +139,14 @@ describe('mesos-napi CLI', () => {
         ['--port'],
         "error ERR_PARSE_ARGS_INVALID_OPTION_VALUE: Option '--port <value>' argument missing",
       ],
+      [
+        ['--agents', '0'],
+        "error MESOS_NAPI_INVALID_ARGUMENT: --agents: must be a whole number from 1 to 16, got '0'",
+      ],
+      [
+        ['--agents', '2.5'],
+        "error MESOS_NAPI_INVALID_ARGUMENT: --agents: must be a whole number from 1 to 16, got '2.5'",
+      ],
     ]) {
       const result = run('cluster', ...args);
       expect(result.status).toBe(2);
