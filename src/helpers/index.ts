@@ -21,7 +21,13 @@ export type {
 export { TERMINAL_STATES, isTerminal, isSuccess } from './task-state';
 export { taskId, offerId, executorId, frameworkId, agentId, newTaskId } from './ids';
 export { reserve, unreserve, withReservation, type ReservationFields } from './reservations';
-export { persistentVolume, createVolume, destroyVolume, type VolumeFields } from './volumes';
+export {
+  persistentVolume,
+  createVolume,
+  destroyVolume,
+  volumeDisk,
+  type VolumeFields,
+} from './volumes';
 export { launch, launchGroup } from './launch';
 export { healthCheck, killPolicy, type HealthCheckTarget, type HealthCheckTiming } from './health';
 export { containerInfo, type ContainerFields, type PortMapping } from './container';

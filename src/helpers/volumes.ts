@@ -75,3 +75,13 @@ export function destroyVolume(volumes: ResourceLike[]): Input<Offer_Operation> {
   checkVolumes('destroyVolume', volumes);
   return { type: 'DESTROY', destroy: { volumes } };
 }
+
+/**
+ * The reserved disk a persistent volume is made of: what DESTROY gives back, e.g. to
+ * unreserve in the same acceptOffers.
+ */
+export function volumeDisk(volume: ResourceLike): ResourceLike {
+  const { persistence: _persistence, volume: _volume, ...disk } = volume.disk ?? {};
+  const { disk: _disk, ...rest } = volume;
+  return Object.keys(disk).length > 0 ? { ...rest, disk } : rest;
+}

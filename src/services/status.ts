@@ -22,6 +22,8 @@ export interface InstanceStatus {
   agentId?: string;
   /** That agent's hostname. */
   hostname?: string;
+  /** A resident instance (a pod with volumes): the agent holding its reservation and volumes. */
+  residentOn?: string;
   /** The ports its task was given. */
   ports?: number[];
   /** The health check's latest result (undefined: none yet, or no check). */
@@ -114,6 +116,7 @@ export function serviceStatus(input: {
             ...(task.healthy !== undefined ? { healthy: task.healthy } : {}),
           }
         : {}),
+      ...(instance.resident ? { residentOn: instance.resident.agentId } : {}),
       ...(instance.delayUntil !== undefined && !task ? { delayUntil: instance.delayUntil } : {}),
       ...(waitingFor !== undefined && !task ? { waitingFor } : {}),
       ...(lastEnd ? { lastEnd: { ...lastEnd } } : {}),

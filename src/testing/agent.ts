@@ -76,7 +76,8 @@ export class SimAgent {
   constructor(
     readonly id: string,
     readonly hostname: string,
-    readonly total: ResourceLike[],
+    /** Its resources; RESERVE, CREATE and their opposites change them. */
+    public total: ResourceLike[],
     readonly attributes: Attribute[],
     private readonly host: AgentHost,
   ) {}

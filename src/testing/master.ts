@@ -12,6 +12,7 @@ import type {
   TaskStatus_Reason,
 } from '../messages/types.generated';
 import type { AgentExecutor, AgentTask, SimAgent } from './agent';
+import { applyResourceOperation, RESOURCE_OPERATIONS } from './offer-operations';
 import { hasCapability, rolesOf, type SchedulerLink, type SimFramework } from './framework-view';
 import { allocated, validateOfferIds, validateTask, type OfferRecord } from './launch-validation';
 import type { TaskScript } from './task-script';
@@ -192,8 +193,26 @@ export class SimMaster {
     let remaining = merged(used.flatMap((o) => o.resources));
     const launched: string[] = [];
     for (const operation of operations) {
+      if ((RESOURCE_OPERATIONS as readonly (string | undefined)[]).includes(operation.type)) {
+        if (!hasCapability(framework.info, 'RESERVATION_REFINEMENT')) {
+          this.host.unsupported(
+            `${operation.type} operations of frameworks without RESERVATION_REFINEMENT`,
+          );
+          continue;
+        }
+        const target = { offered: remaining, total: agent.total };
+        // The master drops an invalid operation and carries on with the next (the reason
+        // goes to its log only); a framework without operation feedback hears nothing.
+        if (applyResourceOperation(operation, target) === undefined) {
+          remaining = target.offered;
+          agent.total = target.total;
+        }
+        continue;
+      }
       if (operation.type !== 'LAUNCH') {
-        this.host.unsupported(`${operation.type} operations (only LAUNCH is simulated)`);
+        this.host.unsupported(
+          `${operation.type} operations (LAUNCH, RESERVE, UNRESERVE, CREATE and DESTROY are simulated)`,
+        );
         continue;
       }
       for (const task of operation.launch?.taskInfos ?? []) {

@@ -38,10 +38,10 @@ function webService(version: string): ServiceDefinition {
   };
 }
 
-function get(port: number): Promise<string> {
+function getText(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port, path: '/' }, (response) => {
+      .get(url, (response) => {
         let body = '';
         response.on('data', (chunk) => (body += chunk));
         response.on('end', () => resolve(body));
@@ -49,6 +49,8 @@ function get(port: number): Promise<string> {
       .on('error', reject);
   });
 }
+
+const get = (port: number) => getText(`http://127.0.0.1:${port}/`);
 
 /** The pid of the live server listening on this port (its environment names the port). */
 function serverOnPort(port: number): number | undefined {
@@ -149,22 +151,97 @@ describeWithMesos('a service on a real cluster', () => {
   }, 400_000);
 });
 
+// A pod with a persistent volume on a real master: its first launch reserves and creates the
+// volume and fails after leaving a marker in it; the relaunch, on the same agent, finds the
+// marker and keeps running. Scaled to 0, the volume is destroyed (its directory goes).
+describeWithMesos('a service with persistent volumes on a real cluster', () => {
+  const cluster = useLocalCluster({ masterFlags: ['--allocation_interval=100ms'] });
+
+  test('a resident instance is relaunched with its data; scaled to 0, its volume is destroyed', async () => {
+    const definition: ServiceDefinition = {
+      name: 'resident',
+      pods: [
+        {
+          name: 'db',
+          instances: 1,
+          resources: { cpus: 0.1, mem: 32, role: 'db' },
+          command:
+            'if [ -f data/marker ]; then exec sleep 3600; else touch data/marker; exit 1; fi',
+          volumes: [{ containerPath: 'data', sizeMB: 16 }],
+          restart: { backoffSeconds: 0.5 },
+        },
+      ],
+    };
+    const service = new ServiceScheduler({
+      definition,
+      state: new InMemoryState(),
+      principal: 'ops',
+    });
+    const driver = new MesosSchedulerDriver(service, {
+      master: cluster().master,
+      framework: {
+        user: '',
+        name: 'resident service test',
+        principal: 'ops',
+        roles: ['db'],
+        capabilities: [{ type: 'MULTI_ROLE' }, { type: 'RESERVATION_REFINEMENT' }],
+      },
+    });
+    driver.start();
+    const volumeDir = path.join(
+      cluster().workDir,
+      'agent',
+      'volumes',
+      'roles',
+      'db',
+      'resident.db-0.0',
+    );
+    try {
+      const instance = () => service.status().pods[0]?.instanceList[0];
+      await eventually(
+        'the relaunch running',
+        () => instance()?.state === 'TASK_RUNNING' && instance()!.launches === 2,
+        60_000,
+      );
+      expect(
+        instance()!
+          .history.filter((h) => h.event === 'ended')
+          .map((h) => h.state),
+      ).toEqual(['TASK_FAILED']);
+      expect(instance()!.residentOn).toBe(instance()!.agentId);
+      expect(fs.existsSync(path.join(volumeDir, 'marker'))).toBe(true);
+
+      await service.scale('db', 0);
+      await eventually('the volume destroyed', () => !fs.existsSync(volumeDir), 60_000);
+      expect(service.status().pods[0].instanceList).toEqual([]);
+      const reservedNow = async () => {
+        const body = await getText(`${cluster().webUi}/master/slaves`);
+        return (JSON.parse(body) as { slaves: { reserved_resources: object }[] }).slaves[0]
+          .reserved_resources;
+      };
+      let reserved: object = { db: 'not read yet' };
+      const deadline = Date.now() + 30_000;
+      while (Object.keys(reserved).length > 0 && Date.now() < deadline) {
+        reserved = await reservedNow();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(reserved).toEqual({});
+    } finally {
+      driver.stop();
+      await driver.join();
+      service.close();
+    }
+  }, 120_000);
+});
+
 /** A line of test/cluster/fixtures/ha-service.js: election events, and service events. */
 type ServiceLine = ContenderLine & { type?: ServiceEvent['type']; taskId?: string };
 
 /** The tasks of the master's active frameworks: id and state. */
 async function masterTasks(webUi: string): Promise<{ id: string; state: string }[]> {
-  const state = await new Promise<{ frameworks: { tasks: { id: string; state: string }[] }[] }>(
-    (resolve, reject) => {
-      http
-        .get(`${webUi}/master/state`, (response) => {
-          let body = '';
-          response.on('data', (chunk) => (body += chunk));
-          response.on('end', () => resolve(JSON.parse(body)));
-        })
-        .on('error', reject);
-    },
-  );
+  const state = JSON.parse(await getText(`${webUi}/master/state`)) as {
+    frameworks: { tasks: { id: string; state: string }[] }[];
+  };
   return state.frameworks.flatMap((f) => f.tasks);
 }
 

@@ -8,6 +8,7 @@ import type {
   PodHealthCheck,
   PodResources,
   PodUri,
+  PodVolume,
   RestartPolicy,
   ServiceDefinition,
   UpgradeStrategy,
@@ -54,6 +55,7 @@ const POD_KEYS = [
   'restart',
   'constraints',
   'upgrade',
+  'volumes',
 ];
 
 function parsePod(value: unknown, path: string): PodDefinition {
@@ -107,11 +109,40 @@ function parsePod(value: unknown, path: string): PodDefinition {
       read.array(v, p).map((c, i) => parseConstraint(c, `${p}[${i}]`)),
     ),
     upgrade: optional(pod, 'upgrade', path, parseUpgrade),
+    volumes: optional(pod, 'volumes', path, (v, p) => parseVolumes(v, p, resources)),
   };
   for (const [key, field] of Object.entries(fields)) {
     if (field !== undefined) (parsed as unknown as Record<string, unknown>)[key] = field;
   }
   return parsed;
+}
+
+function parseVolumes(value: unknown, path: string, resources: PodResources): PodVolume[] {
+  const volumes = read.array(value, path).map((v, i) => {
+    const where = `${path}[${i}]`;
+    const volume = read.object(v, where);
+    read.onlyKeys(volume, ['containerPath', 'sizeMB'], where);
+    const containerPath = read.string(volume.containerPath, at(where, 'containerPath'));
+    if (containerPath.startsWith('/') || containerPath.split('/').includes('..')) {
+      fail(at(where, 'containerPath'), `must be relative to the sandbox, without '..'`);
+    }
+    return {
+      containerPath,
+      sizeMB: read.number(volume.sizeMB, at(where, 'sizeMB'), { min: 1, integer: true }),
+    };
+  });
+  volumes.forEach((volume, i) => {
+    if (volumes.findIndex((v) => v.containerPath === volume.containerPath) !== i) {
+      fail(
+        `${path}[${i}].containerPath`,
+        `'${volume.containerPath}' is the path of another volume`,
+      );
+    }
+  });
+  if (volumes.length > 0 && (resources.role === undefined || resources.role === '*')) {
+    fail(path, 'persistent volumes are reserved for a role: give the pod resources.role');
+  }
+  return volumes;
 }
 
 function parseResources(value: unknown, path: string): PodResources {

@@ -42,6 +42,13 @@ export interface PodDefinition {
   restart?: RestartPolicy;
   /** Placement constraints, as Marathon writes them: `['hostname', 'UNIQUE']`. */
   constraints?: Constraint[];
+  /**
+   * Persistent volumes. An instance of such a pod is resident: its first launch reserves its
+   * resources for `resources.role` and creates its volumes on that agent, and every later
+   * launch is on the same agent with the same volumes (its data kept). The framework needs
+   * the MULTI_ROLE and RESERVATION_REFINEMENT capabilities and the role among its roles.
+   */
+  volumes?: PodVolume[];
   /** How a changed definition replaces instances. */
   upgrade?: UpgradeStrategy;
 }
@@ -87,6 +94,14 @@ export interface PodExecutor {
   command: string | string[];
   /** What the executor itself holds, besides its task (default 0.1 cpus, 32 MB). */
   resources?: { cpus?: number; mem?: number; disk?: number };
+}
+
+/** A persistent volume of each instance. */
+export interface PodVolume {
+  /** Where the task sees it, relative to its sandbox (`data`). */
+  containerPath: string;
+  /** Its size, in MB of the agent's disk. */
+  sizeMB: number;
 }
 
 /** A URI the fetcher downloads into the sandbox before the task starts. */

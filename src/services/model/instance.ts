@@ -66,6 +66,11 @@ export interface InstanceRecord {
   launches: number;
   /** Its latest history entries, oldest first. */
   history: InstanceHistoryEntry[];
+  /**
+   * A pod with volumes: the agent where its first launch reserved its resources and created
+   * its volumes, where it is always launched again.
+   */
+  resident?: { agentId: string; place: Place };
 }
 
 /** Entries kept per instance (the oldest go first). */

@@ -41,4 +41,9 @@ export interface ServiceSnapshot {
   deployment?: DeploymentRecord;
   /** How many rolling updates were started. */
   deployments: number;
+  /**
+   * Removed resident instances (`<service>.<instance>`) whose reservations and volumes are
+   * still to be destroyed and unreserved when their agent offers them.
+   */
+  releasing?: string[];
 }

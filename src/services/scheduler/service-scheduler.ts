@@ -1,17 +1,32 @@
 import { EventEmitter } from 'events';
 import { InvalidArgumentError } from '../../errors';
-import { filters, isSuccess, type ResourceLike } from '../../helpers';
-import type { FrameworkID, Input, MasterInfo, Offer, TaskInfo, TaskStatus } from '../../messages';
+import { filters, isSuccess, launch, type ResourceLike } from '../../helpers';
+import type {
+  FrameworkID,
+  Input,
+  MasterInfo,
+  Offer,
+  Offer_Operation,
+  TaskInfo,
+  TaskStatus,
+} from '../../messages';
 import type { Scheduler } from '../../scheduler/scheduler';
 import type { SchedulerDriver } from '../../scheduler/scheduler-driver';
 import type { State } from '../../state/state';
 import { systemClock, type ServiceClock } from '../clock';
 import { parseServiceDefinition } from '../definition/parse';
-import type { ServiceDefinition } from '../definition/types';
+import type { PodDefinition, ServiceDefinition } from '../definition/types';
 import { converge, UPGRADE_DEFAULTS, type Emit } from '../deployment/converge';
 import { RECENT_EVENTS, type ServiceEvent } from '../events';
 import { buildTask, instanceTaskId } from '../launch/build-task';
-import { takeForInstance } from '../launch/take';
+import {
+  relaunchResident,
+  releaseOrphans,
+  reservationOwner,
+  reserveForInstance,
+  type ResidentLaunch,
+} from '../launch/resident';
+import { takeForInstance, type InstanceResources } from '../launch/take';
 import { addHistory, type InstanceRecord } from '../model/instance';
 import { instanceNumber, podOf, taskKey } from '../model/pods';
 import type { DeploymentRecord, ServiceSnapshot } from '../model/snapshot';
@@ -40,6 +55,17 @@ export interface ServiceSchedulerOptions {
   idleDeclineSeconds?: number;
   /** Seconds between explicit reconciliations while some task's state is not known (default 30). */
   reconcileRetrySeconds?: number;
+  /**
+   * The framework's principal, given to the reservations and volumes of pods with volumes
+   * (the master requires it when the framework authenticates).
+   */
+  principal?: string;
+}
+
+/** What one offer is accepted for: operations (reservations, volumes), then launches. */
+interface Accept {
+  operations: Input<Offer_Operation>[];
+  tasks: Input<TaskInfo>[];
 }
 
 /**
@@ -61,6 +87,7 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
   private readonly declineSeconds: number;
   private readonly idleDeclineSeconds: number;
   private readonly reconcileRetryMs: number;
+  private readonly principal: string | undefined;
   private snapshot: ServiceSnapshot | undefined;
   private readonly loading: Promise<void>;
   private queue: Promise<unknown> = Promise.resolve();
@@ -90,6 +117,10 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     );
     this.reconcileRetryMs =
       seconds(options.reconcileRetrySeconds, 30, 'options.reconcileRetrySeconds') * 1000;
+    if (options.principal !== undefined && typeof options.principal !== 'string') {
+      throw new InvalidArgumentError('options.principal', 'expected a string');
+    }
+    this.principal = options.principal;
     this.loading = this.serial(() => this.load());
     // Reported by every callback and by ready().
     this.loading.catch(() => undefined);
@@ -156,6 +187,15 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
         `the service is '${snapshot.definition.name}'; a service cannot be renamed`,
       );
     }
+    definition.pods.forEach((pod, i) => {
+      const was = snapshot.definition.pods.find((p) => p.name === pod.name);
+      if (was && (was.volumes?.length || pod.volumes?.length) && taskKey(was) !== taskKey(pod)) {
+        throw new InvalidArgumentError(
+          `pods[${i}]`,
+          `pod '${pod.name}' has persistent volumes: only its instances, restart, constraints and upgrade may change (new instances would not have its instances' data)`,
+        );
+      }
+    });
     const deployment = this.applyDefinition(snapshot, definition);
     await this.afterChange();
     return deployment;
@@ -201,21 +241,28 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
       this.driver = driver;
       const now = this.clock.now();
       const waiting = this.launchable(now);
-      const launches = new Map<string, Input<TaskInfo>[]>();
-      if (waiting.length > 0) {
-        const places = this.placesByPod();
-        for (const offer of offers) {
-          const tasks = this.fill(offer, waiting, places, now);
-          if (tasks.length > 0) launches.set(offer.id.value, tasks);
+      const accepts = new Map<string, Accept>();
+      const places = this.placesByPod();
+      for (const offer of offers) {
+        const release = this.releases(offer);
+        const fill = waiting.length > 0 ? this.fill(offer, waiting, places, now) : undefined;
+        const operations = [...release, ...(fill?.operations ?? [])];
+        if (operations.length > 0 || fill?.tasks.length) {
+          accepts.set(offer.id.value, { operations, tasks: fill?.tasks ?? [] });
         }
       }
       // Recorded before anything launches: a scheduler taking over knows every task.
-      if (launches.size > 0) await this.save();
+      if (accepts.size > 0) await this.save();
       const left = waiting.some((i) => !i.task);
       for (const offer of offers) {
-        const tasks = launches.get(offer.id.value);
-        if (tasks) driver.launchTasks([offer.id], tasks, filters(this.declineSeconds));
-        else {
+        const accept = accepts.get(offer.id.value);
+        if (accept && accept.operations.length === 0) {
+          driver.launchTasks([offer.id], accept.tasks, filters(this.declineSeconds));
+        } else if (accept) {
+          const operations = [...accept.operations];
+          if (accept.tasks.length > 0) operations.push(launch(accept.tasks));
+          driver.acceptOffers([offer.id], operations, filters(this.declineSeconds));
+        } else {
           driver.declineOffer(
             offer.id,
             filters(left ? this.declineSeconds : this.idleDeclineSeconds),
@@ -514,6 +561,12 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     for (const instance of [...snapshot.instances]) {
       if (instance.goal === 'remove' && !instance.task) {
         snapshot.instances.splice(snapshot.instances.indexOf(instance), 1);
+        if (instance.resident) {
+          snapshot.releasing = [
+            ...(snapshot.releasing ?? []),
+            reservationOwner(snapshot.definition.name, instance.id),
+          ];
+        }
         this.placementProblems.delete(instance.id);
         this.event({ type: 'instance-removed', instance: instance.id });
       }
@@ -558,17 +611,38 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     return places;
   }
 
-  /** Assigns waiting instances to the offer while they fit; returns their tasks. */
+  /**
+   * DESTROY and UNRESERVE of what the offer holds of removed resident instances (or of any
+   * instance this service no longer knows).
+   */
+  private releases(offer: Offer): Input<Offer_Operation>[] {
+    const snapshot = this.current();
+    const service = snapshot.definition.name;
+    const known = new Set(
+      snapshot.instances.filter((i) => i.resident).map((i) => reservationOwner(service, i.id)),
+    );
+    const { operations, owners } = releaseOrphans(offer.resources, service, (owner) =>
+      known.has(owner),
+    );
+    if (owners.length > 0 && snapshot.releasing) {
+      snapshot.releasing = snapshot.releasing.filter((owner) => !owners.includes(owner));
+      if (snapshot.releasing.length === 0) delete snapshot.releasing;
+    }
+    return operations;
+  }
+
+  /** Assigns waiting instances to the offer while they fit; their tasks, and operations before. */
   private fill(
     offer: Offer,
     waiting: InstanceRecord[],
     places: Map<string, Place[]>,
     now: number,
-  ): Input<TaskInfo>[] {
+  ): { tasks: Input<TaskInfo>[]; operations: Input<Offer_Operation>[] } {
     const snapshot = this.current();
     const place = placeOf(offer.hostname, offer.attributes);
     let remaining: ResourceLike[] = offer.resources;
     const tasks: Input<TaskInfo>[] = [];
+    const operations: Input<Offer_Operation>[] = [];
     for (const instance of waiting) {
       if (instance.task) continue;
       const pod = podOf(snapshot, instance);
@@ -579,10 +653,23 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
         this.placementProblems.set(instance.id, problem);
         continue;
       }
-      const taken = takeForInstance(remaining, pod);
-      if (!taken) {
-        this.placementProblems.set(instance.id, `the offers hold too little for the pod`);
-        continue;
+      const owner = reservationOwner(snapshot.definition.name, instance.id);
+      let taken: InstanceResources | undefined;
+      if (pod.volumes?.length) {
+        const resident = this.residentLaunch(offer, remaining, pod, instance, owner);
+        if (typeof resident === 'string') {
+          this.placementProblems.set(instance.id, resident);
+          continue;
+        }
+        operations.push(...resident.operations);
+        taken = resident.resources;
+        instance.resident ??= { agentId: offer.slaveId.value, place };
+      } else {
+        taken = takeForInstance(remaining, pod);
+        if (!taken) {
+          this.placementProblems.set(instance.id, `the offers hold too little for the pod`);
+          continue;
+        }
       }
       this.placementProblems.delete(instance.id);
       remaining = taken.remaining;
@@ -622,7 +709,37 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
         hostname: offer.hostname,
       });
     }
-    return tasks;
+    return { tasks, operations };
+  }
+
+  /** A resident instance's launch from this offer, or why it cannot launch here. */
+  private residentLaunch(
+    offer: Offer,
+    remaining: ResourceLike[],
+    pod: PodDefinition,
+    instance: InstanceRecord,
+    owner: string,
+  ): ResidentLaunch | string {
+    if (instance.resident) {
+      if (offer.slaveId.value !== instance.resident.agentId) {
+        return `waiting for agent ${instance.resident.agentId}, which holds its volumes`;
+      }
+      return (
+        relaunchResident(remaining, pod, owner) ??
+        `waiting for agent ${instance.resident.agentId} to offer its reserved resources and volumes`
+      );
+    }
+    const role = pod.resources.role!;
+    if (offer.resources.some((r) => r.role !== undefined || r.reservation !== undefined)) {
+      return `the offers are in the pre-refinement format ('role'): a pod with volumes needs a framework with the RESERVATION_REFINEMENT capability`;
+    }
+    if (offer.allocationInfo?.role !== role) {
+      return `no offer allocated to role '${role}' fits: a pod with volumes needs a framework with the MULTI_ROLE and RESERVATION_REFINEMENT capabilities and '${role}' among its roles`;
+    }
+    return (
+      reserveForInstance(remaining, pod, owner, this.principal) ??
+      `the offers hold too little for the pod and its volumes`
+    );
   }
 
   /**
@@ -635,7 +752,8 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     if (!driver || !this.registered_) return;
     const now = this.clock.now();
     const waiting = this.current().instances.filter((i) => i.goal === 'run' && !i.task);
-    const wanting = waiting.some((i) => (i.delayUntil ?? 0) <= now);
+    const wanting =
+      waiting.some((i) => (i.delayUntil ?? 0) <= now) || !!this.current().releasing?.length;
     if (wanting !== this.wanting) {
       if (wanting) driver.reviveOffers();
       else driver.suppressOffers();

@@ -1,4 +1,4 @@
-import type { SchedulerDriver } from 'mesos-napi';
+import type { FrameworkInfo, Input, SchedulerDriver } from 'mesos-napi';
 import {
   ServiceScheduler,
   type ServiceDefinition,
@@ -24,13 +24,19 @@ export function service(...pods: PodDefinition[]): ServiceDefinition {
 export function runService(
   cluster: SimulatedCluster,
   definition: ServiceDefinition,
-  options: { state?: SimulatedState; frameworkId?: string } = {},
+  options: {
+    state?: SimulatedState;
+    frameworkId?: string;
+    framework?: Partial<Input<FrameworkInfo>>;
+    principal?: string;
+  } = {},
 ) {
   const state = options.state ?? new SimulatedState();
   const scheduler = new ServiceScheduler({
     definition,
     state,
     clock: { now: () => cluster.now, setTimeout: (fn, ms) => cluster.setTimeout(fn, ms) },
+    ...(options.principal !== undefined ? { principal: options.principal } : {}),
   });
   const events: ServiceEvent[] = [];
   scheduler.on('event', (event) => events.push(event));
@@ -40,6 +46,7 @@ export function runService(
       name: 'services test',
       failoverTimeout: 3600,
       ...(options.frameworkId ? { id: { value: options.frameworkId } } : {}),
+      ...options.framework,
     },
   });
   driver.start();
