@@ -1,6 +1,6 @@
 import { Contenders, msBetween } from '../support/contenders';
 import { describeWithMesos } from '../support/mesos';
-import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
+import { startZooKeeper, withZooKeeper, type ZooKeeper } from '../support/zookeeper';
 
 // Leader election over libmesos's ZooKeeper group and contender, among contenders in child
 // processes (test/native/fixtures/ha/contender.js). Each leader acts every 20 ms, each act
@@ -9,9 +9,7 @@ import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zoo
 const SESSION_TIMEOUT = 2000;
 
 describeWithMesos('leader election (ZooKeeper)', () => {
-  const missing = zookeeperMissing();
-  if (missing) process.stdout.write(`skipped "leader election (ZooKeeper)": ${missing}\n`);
-  const testWithZooKeeper = missing ? test.skip : test;
+  const { missing, test: testWithZooKeeper } = withZooKeeper('leader election (ZooKeeper)');
 
   let zookeeper: ZooKeeper;
   let contenders: Contenders;

@@ -4,7 +4,7 @@ import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { get } from '../support/cluster';
 import { leftovers, runExample, type Run } from '../support/example-process';
 import { describeWithMesos } from '../support/mesos';
-import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
+import { startZooKeeper, withZooKeeper, type ZooKeeper } from '../support/zookeeper';
 
 // The worked example of highly available frameworks (docs/high-availability.md): two
 // processes of examples/http-server with --ha on a local cluster with ZooKeeper; the leader
@@ -12,9 +12,7 @@ import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zoo
 const root = path.join(__dirname, '..', '..');
 
 describeWithMesos('the example, highly available (two processes, --ha)', () => {
-  const missing = zookeeperMissing();
-  if (missing) process.stdout.write(`skipped "the example, highly available": ${missing}\n`);
-  const testWithZooKeeper = missing ? test.skip : test;
+  const { missing, test: testWithZooKeeper } = withZooKeeper('the example, highly available');
 
   let zookeeper: ZooKeeper;
   let cluster: LocalCluster;

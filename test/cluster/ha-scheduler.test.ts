@@ -1,7 +1,7 @@
 import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { Contenders, msBetween, type ContenderLine } from '../support/contenders';
 import { describeWithMesos } from '../support/mesos';
-import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
+import { startZooKeeper, withZooKeeper, type ZooKeeper } from '../support/zookeeper';
 
 // HighlyAvailableScheduler on a real master and agent (with ZooKeeper), its processes
 // children running test/native/fixtures/ha/framework.js: a scheduler keeping one sleeper
@@ -10,9 +10,7 @@ import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zoo
 const SESSION_TIMEOUT = 2000;
 
 describeWithMesos('highly available scheduler (ZooKeeper, master and agent)', () => {
-  const missing = zookeeperMissing();
-  if (missing) process.stdout.write(`skipped "highly available scheduler": ${missing}\n`);
-  const testWithZooKeeper = missing ? test.skip : test;
+  const { missing, test: testWithZooKeeper } = withZooKeeper('highly available scheduler');
 
   let zookeeper: ZooKeeper;
   let cluster: LocalCluster;

@@ -5,12 +5,10 @@ import { describeWithMesos } from '../support/mesos';
 import { launchCommandOnce, Recorder } from '../support/recorder';
 import { V1Recorder } from '../support/v1-recorder';
 import { V1Mesos } from '../../src/v1/scheduler/v1-mesos';
-import { startZooKeeper, zookeeperMissing } from '../support/zookeeper';
+import { startZooKeeper, withZooKeeper } from '../support/zookeeper';
 
 describeWithMesos('master failover through ZooKeeper', () => {
-  const missing = zookeeperMissing();
-  if (missing) process.stdout.write(`skipped "master failover through ZooKeeper": ${missing}\n`);
-  const testWithZooKeeper = missing ? test.skip : test;
+  const { test: testWithZooKeeper } = withZooKeeper('master failover through ZooKeeper');
 
   /** Runs body against a master and agent that find each other through a ZooKeeper. */
   async function withZooKeeperCluster(body: (cluster: LocalCluster) => Promise<void>) {

@@ -1,14 +1,13 @@
 import * as fs from 'fs';
-import * as http from 'http';
 import * as path from 'path';
 import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { InMemoryState } from '../../src/state';
 import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { ServiceScheduler, type ServiceDefinition, type ServiceEvent } from '../../src/services';
 import { describeWithMesos } from '../support/mesos';
-import { eventually, useLocalCluster } from '../support/cluster';
+import { eventually, get, useLocalCluster } from '../support/cluster';
 import { Contenders, type ContenderLine } from '../support/contenders';
-import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
+import { startZooKeeper, withZooKeeper, type ZooKeeper } from '../support/zookeeper';
 
 /** Three web servers answering `version`, one per host, health-checked over HTTP. */
 function webService(version: string): ServiceDefinition {
@@ -38,19 +37,7 @@ function webService(version: string): ServiceDefinition {
   };
 }
 
-function getText(url: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, (response) => {
-        let body = '';
-        response.on('data', (chunk) => (body += chunk));
-        response.on('end', () => resolve(body));
-      })
-      .on('error', reject);
-  });
-}
-
-const get = (port: number) => getText(`http://127.0.0.1:${port}/`);
+const server = (port: number) => get(`http://127.0.0.1:${port}/`);
 
 /** The pid of the live server listening on this port (its environment names the port). */
 function serverOnPort(port: number): number | undefined {
@@ -92,7 +79,7 @@ describeWithMesos('a service on a real cluster', () => {
       expect(new Set(healthy().map((i) => i.hostname))).toEqual(
         new Set(['127.0.0.1', 'host-2', 'host-3']),
       );
-      for (const instance of healthy()) expect(await get(instance.ports![0])).toBe('v1');
+      for (const instance of healthy()) expect(await server(instance.ports![0])).toBe('v1');
 
       // SIGKILL one server: its task fails, and the instance waits out its backoff.
       const victim = healthy()[0];
@@ -142,7 +129,7 @@ describeWithMesos('a service on a real cluster', () => {
       expect(fewestHealthyAfterAKill).toBe(2);
       await eventually('3 healthy instances of v2', () => healthy().length === 3, 60_000);
       expect(new Set(healthy().map((i) => i.hostname)).size).toBe(3);
-      for (const instance of healthy()) expect(await get(instance.ports![0])).toBe('v2');
+      for (const instance of healthy()) expect(await server(instance.ports![0])).toBe('v2');
     } finally {
       driver.stop();
       await driver.join();
@@ -215,7 +202,7 @@ describeWithMesos('a service with persistent volumes on a real cluster', () => {
       await eventually('the volume destroyed', () => !fs.existsSync(volumeDir), 60_000);
       expect(service.status().pods[0].instanceList).toEqual([]);
       const reservedNow = async () => {
-        const body = await getText(`${cluster().webUi}/master/slaves`);
+        const body = await get(`${cluster().webUi}/master/slaves`);
         return (JSON.parse(body) as { slaves: { reserved_resources: object }[] }).slaves[0]
           .reserved_resources;
       };
@@ -239,16 +226,14 @@ type ServiceLine = ContenderLine & { type?: ServiceEvent['type']; taskId?: strin
 
 /** The tasks of the master's active frameworks: id and state. */
 async function masterTasks(webUi: string): Promise<{ id: string; state: string }[]> {
-  const state = JSON.parse(await getText(`${webUi}/master/state`)) as {
+  const state = JSON.parse(await get(`${webUi}/master/state`)) as {
     frameworks: { tasks: { id: string; state: string }[] }[];
   };
   return state.frameworks.flatMap((f) => f.tasks);
 }
 
 describeWithMesos('a highly available service on a real cluster (ZooKeeper)', () => {
-  const missing = zookeeperMissing();
-  if (missing) process.stdout.write(`skipped "a highly available service": ${missing}\n`);
-  const testWithZooKeeper = missing ? test.skip : test;
+  const { missing, test: testWithZooKeeper } = withZooKeeper('a highly available service');
   let zookeeper: ZooKeeper;
   let cluster: LocalCluster;
   let processes: Contenders | undefined;

@@ -85,3 +85,13 @@ export async function startZooKeeper(options: ZooKeeperOptions = {}): Promise<Zo
     stop,
   };
 }
+
+/**
+ * For a describe block that needs ZooKeeper: `test`, or where it cannot run, `test.skip`
+ * after one line saying why; and that reason.
+ */
+export function withZooKeeper(what: string): { missing: string | undefined; test: jest.It } {
+  const missing = zookeeperMissing();
+  if (missing) process.stdout.write(`skipped "${what}": ${missing}\n`);
+  return { missing, test: missing ? test.skip : test };
+}
