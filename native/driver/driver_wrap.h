@@ -67,6 +67,10 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   explicit DriverWrap(const Napi::CallbackInfo& info)
       : Napi::ObjectWrap<Derived>(info), addon_(AddonData::From(info.Env())) {}
 
+  // Has the environment's teardown (and process.exit()) tear this driver down even if it
+  // is never started.
+  void TearDownWithEnvironment() { addon_->Add(this); }
+
   // Called by the derived constructor once every argument has been checked.
   template <typename MakeForwarder, typename MakeDriver>
   void Init(Napi::Env env, Napi::Function dispatch, const char* name, MakeForwarder forwarder,

@@ -60,6 +60,9 @@ SchedulerDriverWrap::SchedulerDriverWrap(const Napi::CallbackInfo& info) : Base(
          return std::make_unique<MesosSchedulerDriver>(scheduler, framework, roles, master,
                                                        implicitAcks);
        });
+  // libmesos's constructor has started the in-process cluster: process.exit() must shut it
+  // down and remove its work directory even if this driver is never started.
+  if (lease_) TearDownWithEnvironment();
 }
 
 void SchedulerDriverWrap::TakeLocalClusterLease(Napi::Env env, const std::string& framework,

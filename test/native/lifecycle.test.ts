@@ -1,4 +1,5 @@
 import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'child_process';
+import * as fs from 'fs';
 import path from 'path';
 import { lastJsonLine } from '../support/fixture-json';
 import { describeWithMesos } from '../support/mesos';
@@ -135,6 +136,15 @@ describeWithMesos('driver lifecycle edges on libmesos', (install) => {
   test('process.exit() while a master=local driver runs exits with its code', () => {
     const result = run('process-exit.js');
     expect(result).toMatchObject({ signal: null, status: 7 });
+  }, 110_000);
+
+  test('process.exit() with a master=local driver never started removes its work directory', () => {
+    const result = run('local-never-started-exit.js');
+    expect(result).toMatchObject({ signal: null, status: 5 });
+    const { tmp, created } = result.json as { tmp: string; created: string[] };
+    expect(created).toEqual([expect.stringMatching(/^mesos-napi-local-/)]);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+    fs.rmdirSync(tmp);
   }, 110_000);
 
   test('the environment option reaches libmesos and leaves nothing behind', () => {
