@@ -13,12 +13,29 @@ function fatalMessage(log) {
   return line.replace(/^F\d{4} [\d:.]+\s+\d+ \S+\] /, '');
 }
 
-/** Joins created in a thread that was not cut short (terminated, process.exit) and never settled. */
+/**
+ * Joins created in a thread that was not cut short (terminated, process.exit) and never
+ * settled, but for those the design lets wait: join() waits for a handler that began after
+ * it, so a join made before a handler that never settles waits with it, unless the driver
+ * is aborted after that handler began (docs/drivers.md, "join()").
+ */
 function unsettledJoins(records) {
   const cut = new Set(records.filter((r) => r.cut).map((r) => r.cut));
   if (cut.has('main')) return [];
   const settled = new Set(records.filter((r) => r.settled).map((r) => r.settled));
-  return records.filter((r) => r.join && !settled.has(r.join) && !cut.has(r.t));
+  return records.filter(
+    (r, i) => r.join && !settled.has(r.join) && !cut.has(r.t) && !waitsForNeverSettling(records, i),
+  );
+}
+
+function waitsForNeverSettling(records, joinIndex) {
+  const { t, d } = records[joinIndex];
+  const same = (r) => r.t === t && r.d === d;
+  const never = records.findIndex((r, i) => i > joinIndex && same(r) && r.action === 'never');
+  if (never === -1) return false;
+  return !records.some(
+    (r, i) => i > never && same(r) && (r.at === 'abort' || r.handlerAbort !== undefined),
+  );
 }
 
 function lastSteps(records) {
