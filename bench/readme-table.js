@@ -105,16 +105,15 @@ if (b.memoryApart) {
   }
 }
 if (b.peer) {
-  for (const r of b.peer.table) {
-    row([
-      `5. ${r.what}`,
-      r['mesos-napi'],
-      r['c++ (floor)'],
-      r['mesos-framework'],
-      r['node http (fallback)'],
-      r['napi/c++'] ?? '—',
-    ]);
-  }
+  out.push(
+    '',
+    `Bench 5, median of ${b.peer.rounds ?? 1} rounds (spread), each framework against the same master and agent per round:`,
+    '',
+  );
+  const columns = Object.keys(b.peer.table[0]).filter((key) => key !== 'what');
+  row(['bench 5', ...columns]);
+  row(['---', ...columns.map(() => '---')]);
+  for (const r of b.peer.table) row([r.what, ...columns.map((key) => r[key] ?? '—')]);
 }
 if (b.scale) {
   out.push('', 'Cost per item as N grows (bench 6; flat is linear):', '');

@@ -22,6 +22,8 @@ function mesosHere() {
 // Each command task starts mesos-containerizer and mesos-executor on the agent: on the
 // 2-core development machine, about 0.5 CPU seconds each, whichever framework launched it.
 const PEER_LAUNCH = Number(process.env.BENCH_PEER_LAUNCH || 1000);
+// Bench 5's rounds (each on a fresh master and agent, the frameworks' order turned by one).
+const PEER_ROUNDS = Number(process.env.BENCH_PEER_ROUNDS || 3);
 
 // BENCH_ONLY=peer,scale runs those benches alone and merges them into the last bench.json.
 const ONLY = process.env.BENCH_ONLY ? process.env.BENCH_ONLY.split(',') : null;
@@ -122,10 +124,13 @@ async function main() {
           ' (lower is better in the ratio columns)',
       );
       const peer = await benchPeer(
-        quick ? { reconcile: 10000, launch: 40 } : { reconcile: 100000, launch: PEER_LAUNCH },
+        quick
+          ? { reconcile: 10000, launch: 40, rounds: PEER_ROUNDS }
+          : { reconcile: 100000, launch: PEER_LAUNCH, rounds: PEER_ROUNDS },
       );
       peer.date = new Date().toISOString();
       peer.launch = quick ? 40 : PEER_LAUNCH;
+      console.log(`rounds: ${peer.order.join(' | ')}`);
       peer.loadAtStart = results.loadAtStart;
       results.benches.peer = peer;
       console.table(peer.table);

@@ -10,6 +10,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { startV0Mesos, startV1Mesos } = require('./v1-frameworks');
 
 const scalar = (resources, name) =>
   resources.filter((r) => r.name === name && r.scalar).reduce((sum, r) => sum + r.scalar.value, 0);
@@ -247,6 +248,8 @@ async function startNodeHttp(master, name, { onUpdate, onOffers, onError }) {
 
 const FRAMEWORKS = {
   'mesos-napi': startBinding,
+  'mesos-napi-v1': startV1Mesos,
+  'mesos-napi-v0': startV0Mesos,
   'mesos-framework': startMesosFramework,
   'node-http': startNodeHttp,
 };
