@@ -5,6 +5,9 @@ import { generateProgram } from '../native/lifecycle-hunt/generate';
 interface Step {
   op: string;
   d?: number;
+  o?: string;
+  kind?: string;
+  method?: string;
   w?: string;
   steps?: Step[];
 }
@@ -25,6 +28,16 @@ function unendedDrivers(steps: Step[]): number[] {
   return [...unended, ...live];
 }
 
+/** v1 libraries (they keep the process alive until closed) built without a close after. */
+function unclosedLibraries(steps: Step[]): string[] {
+  const open = new Set<string>();
+  for (const step of steps) {
+    if (step.op === 'object' && ['v1', 'v0', 'v1-executor'].includes(step.kind!)) open.add(step.o!);
+    if (step.op === 'call' && step.method === 'close') open.delete(step.o!);
+  }
+  return [...open];
+}
+
 describe('lifecycle hunt generator', () => {
   test('the same seed gives the same program, other seeds other programs', () => {
     expect(generateProgram(42)).toEqual(generateProgram(42));
@@ -39,6 +52,13 @@ describe('lifecycle hunt generator', () => {
     expect(bad).toEqual([]);
   });
 
+  test('every v1 library is closed by its own story', () => {
+    const bad = SEEDS.filter(
+      (s) => unclosedLibraries(generateProgram(s).steps as Step[]).length > 0,
+    );
+    expect(bad).toEqual([]);
+  });
+
   test('programs cover every step, master and executor environment', () => {
     const seen = new Set<string>();
     const walk = (steps: Step[]): void => {
@@ -46,6 +66,10 @@ describe('lifecycle hunt generator', () => {
         seen.add(step.op);
         if (step.master) seen.add(`master:${String(step.master)}`);
         if (step.op === 'executor') seen.add(`env:${String(step.env)}`);
+        if (step.op === 'object') seen.add(`kind:${String(step.kind)}`);
+        for (const key of ['backend', 'shape', 'method']) {
+          if (typeof step[key] === 'string') seen.add(`${key}:${String(step[key])}`);
+        }
         for (const spec of (step.on as Array<{ do: string }> | undefined) ?? [])
           seen.add(`do:${spec.do}`);
         walk(step.steps ?? []);
@@ -83,6 +107,30 @@ describe('lifecycle hunt generator', () => {
       'do:abort',
       'do:stop-join',
       'do:join',
+      'object',
+      'call',
+      'await',
+      'kind:state',
+      'kind:log',
+      'kind:v1',
+      'kind:v0',
+      'kind:v1-executor',
+      'backend:memory',
+      'backend:leveldb',
+      'backend:log',
+      'backend:bad-path',
+      'shape:good',
+      'shape:bad-quorum',
+      'shape:bad-path',
+      'method:fetch-store',
+      'method:fetch-expunge',
+      'method:names',
+      'method:append',
+      'method:truncate',
+      'method:read',
+      'method:catchup',
+      'method:teardown',
+      'method:close',
     ]) {
       expect(seen).toContain(expected);
     }

@@ -38,6 +38,14 @@ function waitsForNeverSettling(records, joinIndex) {
   );
 }
 
+/** Operations on States, Logs and v1 libraries started in a thread not cut short, never settled. */
+function unsettledOperations(records) {
+  const cut = new Set(records.filter((r) => r.cut).map((r) => r.cut));
+  if (cut.has('main')) return [];
+  const settled = new Set(records.filter((r) => r.opSettled).map((r) => r.opSettled));
+  return records.filter((r) => r.op && !settled.has(r.op) && !cut.has(r.t));
+}
+
 function lastSteps(records) {
   const last = new Map();
   for (const r of records) if (r.at) last.set(r.t, `${r.t} step ${r.i} ${r.at}`);
@@ -66,6 +74,13 @@ function checkResult(result) {
       detail: `exit code ${result.code}, no 'exit' event; last: ${lastSteps(records)}`,
     });
   } else {
+    const operations = unsettledOperations(records);
+    if (operations.length > 0) {
+      failures.push({
+        class: 'operation never settled',
+        detail: operations.map((r) => `${r.op} (${r.o} ${r.method})`).join(', '),
+      });
+    }
     // A join may stay pending only in a thread the program itself cut short.
     const unsettled = unsettledJoins(records);
     if (unsettled.length > 0) {

@@ -5,6 +5,7 @@
 // gets a stop or abort from its own thread's steps, so a program ends unless the library
 // hangs; libmesos's own limits are respected (see FAKE_EXECUTOR_ENV).
 const { prng } = require('./prng');
+const { objectStories, placeAmong } = require('./generate-objects');
 
 /**
  * What the agent would set for an executor, pointing at an agent that does not exist: the
@@ -129,7 +130,7 @@ function generateProgram(seed) {
     const thread = rng.chance(0.22) ? rng.pick(['w0', 'w1']) : 'main';
     (threads[thread] ??= []).push(story(rng, d, kind, env));
   }
-  const steps = interleave(rng, threads.main);
+  const steps = placeAmong(interleave(rng, threads.main), objectStories(seed));
   for (const w of ['w0', 'w1']) {
     if (!threads[w]) continue;
     const inner = interleave(rng, threads[w]);

@@ -5,6 +5,7 @@
 const path = require('path');
 const { Worker } = require('worker_threads');
 const { makeHandler } = require('./handlers');
+const { createObjects } = require('./objects');
 const { executorEnvironment } = require('./generate');
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -28,6 +29,7 @@ function errorText(error) {
 function createThread(thread, record, fixture) {
   const slots = new Map();
   const workers = new Map();
+  const objects = createObjects(thread, record, lib, MASTERS);
   let joins = 0;
 
   const join = (driver, d, via, method = 'join') => {
@@ -88,6 +90,7 @@ function createThread(thread, record, fixture) {
       record({ cut: thread });
       process.exit(step.code);
     }
+    if (step.o !== undefined) return objects(step);
     const driver = slots.get(step.d);
     if (!driver) return 'skipped';
     switch (step.op) {
@@ -114,7 +117,7 @@ function createThread(thread, record, fixture) {
 
   return async (steps) => {
     for (const [i, step] of steps.entries()) {
-      record({ i, at: step.op, d: step.d, ms: step.ms, time: Date.now() });
+      record({ i, at: step.op, d: step.d, o: step.o, ms: step.ms, time: Date.now() });
       try {
         const r = await exec(step);
         record({ i, r: r ?? null, time: Date.now() });
