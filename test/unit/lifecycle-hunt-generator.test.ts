@@ -115,6 +115,8 @@ describe('lifecycle hunt generator', () => {
       'kind:v1',
       'kind:v0',
       'kind:v1-executor',
+      'kind:election',
+      'method:withdraw',
       'backend:memory',
       'backend:leveldb',
       'backend:log',

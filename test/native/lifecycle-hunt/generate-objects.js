@@ -1,7 +1,7 @@
 'use strict';
 // The hunt's other objects (see objects.js for what each step does): State (in memory,
-// LevelDB, over a Log), Log with its writer and reader, V1Mesos, V0Mesos and
-// V1ExecutorMesos, each a story of its own: built well or badly, operations started and
+// LevelDB, over a Log), Log with its writer and reader, V1Mesos, V0Mesos, V1ExecutorMesos
+// and LeaderElection (on a ZooKeeper that is not there), each a story of its own: built well or badly, operations started and
 // left pending, awaited, closed, dropped and collected. A second generator of the same seed
 // makes them, so that a seed keeps naming the same driver steps; they go in the main thread,
 // each in its order among the drivers' steps. Every library that keeps the process alive is
@@ -50,9 +50,9 @@ function logStory(rng, o) {
 }
 
 function libraryStory(rng, o) {
-  const kind = rng.weighted({ v1: 3, v0: 2, 'v1-executor': 1 });
+  const kind = rng.weighted({ v1: 3, v0: 2, 'v1-executor': 1, election: 1 });
   const master =
-    kind === 'v1-executor'
+    kind === 'v1-executor' || kind === 'election'
       ? undefined
       : rng.weighted({ local: 3, separate: 2, unreachable: 1, unparsable: 0.3 });
   const steps = [
@@ -75,7 +75,9 @@ function libraryStory(rng, o) {
     steps.push(rng.pick([{ op: 'gc' }, { op: 'sleep', ms: rng.int(0, 1500) }]));
   }
   steps.push({ op: 'sleep', ms: rng.int(200, 2500) });
-  if (rng.chance(0.3)) steps.push({ op: 'call', o, method: 'teardown' });
+  if (rng.chance(0.3)) {
+    steps.push({ op: 'call', o, method: kind === 'election' ? 'withdraw' : 'teardown' });
+  }
   steps.push({ op: 'call', o, method: 'close' });
   if (rng.chance(0.5)) steps.push({ op: rng.pick(['await', 'drop']), o });
   return steps;

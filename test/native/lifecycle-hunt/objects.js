@@ -95,6 +95,15 @@ function createObjects(thread, record, lib, masters) {
       mesos.teardown = () => frameworkId && mesos.send({ type: 'TEARDOWN', frameworkId });
       return mesos;
     };
+    if (step.kind === 'election') {
+      const election = new lib.LeaderElection({
+        zk: 'zk://127.0.0.1:1/hunt',
+        sessionTimeout: 1000,
+      });
+      track(step.o, 'contend', () => election.contend());
+      election.teardown = () => track(step.o, 'withdraw', () => election.withdraw()) && 'pending';
+      return election;
+    }
     if (step.kind === 'v1-executor') {
       return handle(
         new lib.v1.V1ExecutorMesos(
@@ -115,7 +124,9 @@ function createObjects(thread, record, lib, masters) {
     const o = step.o;
     const { state, log, writer, reader, library: mesos } = slot;
     if (mesos) {
-      if (step.method === 'teardown') return mesos.teardown() ?? 'not subscribed';
+      if (step.method === 'teardown' || step.method === 'withdraw') {
+        return mesos.teardown() || 'not subscribed';
+      }
       return track(o, 'close', () => mesos.close()) ? 'pending' : 'threw';
     }
     if (state) {
