@@ -4,6 +4,7 @@ import {
   type ServiceDefinition,
   type PodDefinition,
   type ServiceEvent,
+  type ServiceHttpOptions,
 } from 'mesos-napi/services';
 import { SimulatedCluster, type SimulatedClusterOptions, SimulatedState } from 'mesos-napi/testing';
 
@@ -24,12 +25,13 @@ export function service(...pods: PodDefinition[]): ServiceDefinition {
 export function runService(
   cluster: SimulatedCluster,
   definition: ServiceDefinition,
-  options: { state?: SimulatedState; frameworkId?: string } = {},
+  options: { state?: SimulatedState; frameworkId?: string; http?: ServiceHttpOptions } = {},
 ) {
   const state = options.state ?? new SimulatedState();
   const scheduler = new ServiceScheduler({
     definition,
     state,
+    ...(options.http ? { http: options.http } : {}),
     clock: { now: () => cluster.now, setTimeout: (fn, ms) => cluster.setTimeout(fn, ms) },
   });
   const events: ServiceEvent[] = [];
