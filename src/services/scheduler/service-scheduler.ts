@@ -132,16 +132,11 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
 
   /**
    * The FrameworkInfo given, with `webuiUrl` set to the HTTP server's address (once it
-   * listens: call it after ready()) and `id` to the stored framework id unless it has one.
+   * listens: call it after ready()); as given without the `http` option.
    */
-  frameworkInfo<T extends object>(framework: T): T & { webuiUrl?: string; id?: FrameworkID } {
-    const id = this.frameworkId;
+  frameworkInfo<T extends object>(framework: T): T & { webuiUrl?: string } {
     const url = this.webuiUrl;
-    return {
-      ...(id !== undefined ? { id } : {}),
-      ...framework,
-      ...(url !== undefined ? { webuiUrl: url } : {}),
-    };
+    return { ...framework, ...(url !== undefined ? { webuiUrl: url } : {}) };
   }
 
   /** The current definition and its version (once ready()). */

@@ -66,7 +66,6 @@ test('off by default; with http it listens on 127.0.0.1 (port 0: any) and framew
     user: 'u',
     name: 'n',
     webuiUrl: `http://127.0.0.1:${port}/`,
-    id: { value: scheduler.frameworkId!.value },
   });
   await stop();
 });

@@ -107,6 +107,19 @@ testWithChromium(
       await untilRows(page, "rows['web-1'] === 'RUNNING'");
       expect((await rows(page))['web-1'][2]).toBe('1');
       expect(liveTasks(c)).toHaveLength(5);
+
+      // An update in progress shows with its progress; paused from the page, it holds.
+      await scheduler.update(service({ ...web, instances: 5, command: 'sleep 2000' }));
+      await page.waitForSelector('#deployment-state');
+      await page.click('#pause');
+      await until('the update to pause', () => scheduler.status().deployment?.paused === true);
+      await page.waitForSelector('#deployment-state:text-is("running (paused)")');
+      expect(await page.textContent('#deployment')).toMatch(
+        /^Update 1 to version 3 running \(paused\)web: 0 of 5 updated and healthy, 5 old left1 steps$/,
+      );
+      expect(await page.isDisabled('#pause')).toBe(true);
+      await page.click('#resume');
+      await until('the update to resume', () => scheduler.status().deployment?.paused !== true);
       expect(problems).toEqual([]);
     } finally {
       await chromium.close();
