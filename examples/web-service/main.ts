@@ -1,18 +1,20 @@
 import * as readline from 'readline';
 import { InMemoryState, MesosSchedulerDriver, Status, ZooKeeperState } from 'mesos-napi';
 import type { SchedulerDriver, State } from 'mesos-napi';
-import { ServiceScheduler, type ServiceClock } from 'mesos-napi/services';
+import { ServiceScheduler, type ServiceClock, type ServiceHttpOptions } from 'mesos-napi/services';
 import { SimulatedCluster, SimulatedState } from 'mesos-napi/testing';
 import { COMMANDS, describe, runCommand } from './commands';
 import { webService } from './definition';
 
-const USAGE = `usage: node build/examples/web-service/main.js (--master host:port|zk://... [--state zk-host:port/path] | --simulate)
+const USAGE = `usage: node build/examples/web-service/main.js (--master host:port|zk://... [--state zk-host:port/path] | --simulate) [--http [HOST:]PORT]
 
   --master MASTER   the Mesos master (its agents need node on the PATH)
   --state ZK        keep the service's record in ZooKeeper (host:port/path), so that a
                     restarted scheduler carries on; default: in this process's memory
   --simulate        run on mesos-napi/testing's simulated cluster of 3 agents instead
                     (no Mesos needed; time runs 10 times faster)
+  --http ADDRESS    serve the service's page and API there (default 127.0.0.1:8080;
+                    port 0: any free port); the Mesos UI links to it
 
 ${COMMANDS}`;
 
@@ -23,16 +25,18 @@ interface Run {
   close(): void;
 }
 
-function onMesos(master: string, state: State): Run {
-  const service = new ServiceScheduler({ definition: webService('v1'), state });
+async function onMesos(master: string, state: State, http: ServiceHttpOptions): Promise<Run> {
+  const service = new ServiceScheduler({ definition: webService('v1'), state, http });
+  await service.ready();
   const driver = new MesosSchedulerDriver(service, {
     master,
-    framework: { user: '', name: 'mesos-napi web-service example' },
+    // With webuiUrl: the page's address, linked from the Mesos UI.
+    framework: service.frameworkInfo({ user: '', name: 'mesos-napi web-service example' }),
   });
   return { service, driver, close: () => service.close() };
 }
 
-function onSimulator(): Run {
+async function onSimulator(http: ServiceHttpOptions): Promise<Run> {
   const cluster = new SimulatedCluster({
     agents: [{ hostname: 'agent-1' }, { hostname: 'agent-2' }, { hostname: 'agent-3' }],
   });
@@ -52,9 +56,11 @@ function onSimulator(): Run {
     definition: webService('v1'),
     state: new SimulatedState(),
     clock,
+    http,
   });
+  await service.ready();
   const driver = cluster.schedulerDriver(service, {
-    framework: { user: 'example', name: 'web-service example (simulated)' },
+    framework: service.frameworkInfo({ user: 'example', name: 'web-service example (simulated)' }),
   });
   let advancing = Promise.resolve();
   const timer = setInterval(() => {
@@ -70,13 +76,24 @@ function onSimulator(): Run {
   };
 }
 
-function parse(argv: string[]): Run {
-  if (argv[0] === '--simulate' && argv.length === 1) return onSimulator();
+/** `--http [HOST:]PORT` at the end of the arguments (default 127.0.0.1:8080). */
+function httpOption(argv: string[]): { argv: string[]; http: ServiceHttpOptions } {
+  const at = argv.indexOf('--http');
+  if (at < 0) return { argv, http: { port: 8080 } };
+  const match = /^(?:(.+):)?(\d+)$/.exec(argv[at + 1] ?? '');
+  if (!match || at + 2 !== argv.length) throw new Error(`--http: expected [HOST:]PORT\n\n${USAGE}`);
+  const http = { port: Number(match[2]), ...(match[1] ? { host: match[1] } : {}) };
+  return { argv: argv.slice(0, at), http };
+}
+
+function parse(args: string[]): Promise<Run> {
+  const { argv, http } = httpOption(args);
+  if (argv[0] === '--simulate' && argv.length === 1) return onSimulator(http);
   if (argv[0] === '--master' && argv[1] && (argv.length === 2 || argv[2] === '--state')) {
-    if (argv.length === 2) return onMesos(argv[1], new InMemoryState());
+    if (argv.length === 2) return onMesos(argv[1], new InMemoryState(), http);
     const match = /^([^/]+)(\/.+)$/.exec(argv[3] ?? '');
     if (!match) throw new Error(`--state: expected host:port/path\n\n${USAGE}`);
-    return onMesos(argv[1], new ZooKeeperState(match[1], 10000, match[2]));
+    return onMesos(argv[1], new ZooKeeperState(match[1], 10000, match[2]), http);
   }
   throw new Error(USAGE);
 }
@@ -86,7 +103,7 @@ async function main(): Promise<number> {
   process.env.GLOG_minloglevel ??= '2';
   let run: Run;
   try {
-    run = parse(process.argv.slice(2));
+    run = await parse(process.argv.slice(2));
   } catch (error) {
     console.error((error as Error).message);
     return 2;
@@ -110,8 +127,7 @@ async function main(): Promise<number> {
       );
     }
   });
-  await service.ready();
-  console.log(`running 3 web servers, one per host; ${COMMANDS}`);
+  console.log(`running 3 web servers, one per host; the page: ${service.webuiUrl}\n${COMMANDS}`);
   const input = readline.createInterface({ input: process.stdin });
   input.on('line', (line) => {
     if (line.trim() === '') return;

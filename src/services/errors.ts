@@ -8,3 +8,23 @@ import { MesosNapiError } from '../errors';
 export class ServiceStateConflictError extends MesosNapiError {
   override readonly code = 'MESOS_NAPI_SERVICE_STATE_CONFLICT';
 }
+
+/** An action named something the service does not have (a pod, an instance). */
+export class ServiceNotFoundError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_SERVICE_NOT_FOUND';
+  constructor(
+    /** The argument that named it. */
+    readonly argument: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * An action that cannot be taken now: no update to pause or resume, an instance being
+ * removed, no master to kill a task through.
+ */
+export class ServiceActionRefusedError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_SERVICE_ACTION_REFUSED';
+}

@@ -22,6 +22,7 @@ export type ServiceEvent = { at: number } & (
     }
   | { type: 'instance-restart-delayed'; instance: string; delaySeconds: number; failures: number }
   | { type: 'instance-kill-requested'; instance: string; taskId: string }
+  | { type: 'instance-restart-requested'; instance: string; taskId?: string }
   | { type: 'instance-removed'; instance: string }
   | { type: 'unknown-task-killed'; taskId: string }
   | { type: 'deployment-started'; deployment: number; version: number; pods: string[] }
@@ -32,6 +33,8 @@ export type ServiceEvent = { at: number } & (
       started: string[];
       removed: string[];
     }
+  | { type: 'deployment-paused'; deployment: number }
+  | { type: 'deployment-resumed'; deployment: number }
   | { type: 'deployment-succeeded'; deployment: number; version: number }
   | { type: 'deployment-failed'; deployment: number; version: number; reason: string }
 );

@@ -18,7 +18,14 @@ export type {
   ConstraintOperator,
   UpgradeStrategy,
 } from './definition/types';
-export { ServiceStateConflictError } from './errors';
+export {
+  ServiceStateConflictError,
+  ServiceNotFoundError,
+  ServiceActionRefusedError,
+} from './errors';
+export { ServiceHttpServer } from './http/server';
+export type { ServiceHttpOptions, MetricsRegistry } from './http/options';
+export type { ElectionView } from './http/leader';
 export type { ServiceClock } from './clock';
 export type { ServiceEvent } from './events';
 export type { ServiceStatus, PodStatus, InstanceStatus } from './status';

@@ -30,7 +30,10 @@ export function converge(snapshot: ServiceSnapshot, now: number, emit: Emit): vo
   for (const pod of pods) {
     const members = snapshot.instances.filter((i) => i.pod === pod.name && i.goal !== 'remove');
     const deploying = deployment?.pods.includes(pod.name) ? deployment.state : undefined;
-    if (deploying === 'running') rollingStep(snapshot, pod, members, emit);
+    if (deploying === 'running') {
+      // A paused update takes no step; what it started and what it left run as they are.
+      if (!deployment!.paused) rollingStep(snapshot, pod, members, emit);
+    }
     // A failed update stops where it was: nothing more is started or replaced.
     else if (deploying !== 'failed') scale(snapshot, pod, members);
   }

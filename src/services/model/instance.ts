@@ -41,6 +41,8 @@ export interface InstanceTask {
   reconciling?: boolean;
   /** We asked for it to be killed. */
   killRequested?: boolean;
+  /** Killed by restart(): the instance launches again at once, no failure counted. */
+  restarting?: boolean;
 }
 
 /** An instance of a pod: the record the scheduler keeps in the State. */

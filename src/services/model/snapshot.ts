@@ -19,6 +19,8 @@ export interface DeploymentRecord {
   endedAt?: number;
   /** Why it failed. */
   reason?: string;
+  /** While running: paused (pauseDeployment()), it takes no step until resumed. */
+  paused?: boolean;
 }
 
 /** Everything a service keeps in its State: enough for another scheduler to take over. */

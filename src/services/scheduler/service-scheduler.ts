@@ -34,7 +34,13 @@ import { taskGone } from '../model/task-end';
 import { firstViolation, placeOf, type Place } from '../placement/constraints';
 import { afterExit, launchDelaySeconds, RESTART_DEFAULTS } from '../restart/backoff';
 import { serviceStatus, type ServiceStatus } from '../status';
-import { ServiceStateConflictError } from '../errors';
+import {
+  ServiceActionRefusedError,
+  ServiceNotFoundError,
+  ServiceStateConflictError,
+} from '../errors';
+import { ServiceHttpServer } from '../http/server';
+import type { ServiceHttpOptions } from '../http/options';
 import { ServiceStore } from '../store';
 
 /** Options of ServiceScheduler. */
@@ -60,6 +66,11 @@ export interface ServiceSchedulerOptions {
    * (the master requires it when the framework authenticates).
    */
   principal?: string;
+  /**
+   * Serve the service's HTTP API and page (off by default): see ServiceHttpOptions and
+   * docs/services.md. ready() resolves once it listens; `webuiUrl` is its address.
+   */
+  http?: ServiceHttpOptions;
 }
 
 /** What one offer is accepted for: operations (reservations, volumes), then launches. */
@@ -100,6 +111,7 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
   private failure: Error | undefined;
   private readonly recent: ServiceEvent[] = [];
   private readonly placementProblems = new Map<string, string>();
+  private readonly server: ServiceHttpServer | undefined;
 
   constructor(options: ServiceSchedulerOptions) {
     super();
@@ -124,11 +136,44 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     this.loading = this.serial(() => this.load());
     // Reported by every callback and by ready().
     this.loading.catch(() => undefined);
+    if (options.http !== undefined) this.server = new ServiceHttpServer(this, options.http);
   }
 
-  /** Resolves once the service's record has been read (or made) in the State. */
-  ready(): Promise<void> {
-    return this.loading;
+  /**
+   * Resolves once the service's record has been read (or made) in the State, and its HTTP
+   * server (if any) listens.
+   */
+  async ready(): Promise<void> {
+    await this.loading;
+    await this.server?.listening();
+  }
+
+  /** The HTTP server (with the `http` option). */
+  get http(): ServiceHttpServer | undefined {
+    return this.server;
+  }
+
+  /**
+   * The HTTP server's address (`http://host:port/`) once it listens: give it to the
+   * FrameworkInfo as `webuiUrl` (see frameworkInfo()) and the Mesos UI links to it.
+   */
+  get webuiUrl(): string | undefined {
+    return this.server?.url;
+  }
+
+  /**
+   * The FrameworkInfo given, with `webuiUrl` set to the HTTP server's address (once it
+   * listens: call it after ready()); as given without the `http` option.
+   */
+  frameworkInfo<T extends object>(framework: T): T & { webuiUrl?: string } {
+    const url = this.webuiUrl;
+    return { ...framework, ...(url !== undefined ? { webuiUrl: url } : {}) };
+  }
+
+  /** The current definition and its version (once ready()). */
+  definition(): { version: number; definition: ServiceDefinition } | undefined {
+    const snapshot = this.snapshot;
+    return snapshot && { version: snapshot.version, definition: snapshot.definition };
   }
 
   /** The framework id the service last registered with (kept in the State). */
@@ -162,13 +207,16 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     });
   }
 
-  /** Sets one pod's instance count (an update that changes nothing else). */
+  /**
+   * Sets one pod's instance count (an update that changes nothing else). A pod the
+   * definition lacks: ServiceNotFoundError.
+   */
   scale(pod: string, instances: number): Promise<DeploymentRecord | undefined> {
     return this.serial(async () => {
       await this.loading;
       const definition = this.current().definition;
       if (!definition.pods.some((p) => p.name === pod)) {
-        throw new InvalidArgumentError('pod', `no pod '${pod}' in service '${definition.name}'`);
+        throw new ServiceNotFoundError('pod', `no pod '${pod}' in service '${definition.name}'`);
       }
       return this.change(
         parseServiceDefinition({
@@ -176,6 +224,72 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
           pods: definition.pods.map((p) => (p.name === pod ? { ...p, instances } : p)),
         }),
       );
+    });
+  }
+
+  /**
+   * Restarts an instance: its task is killed (now, or once registered) and launched again
+   * at once (whatever its restart policy; no failure counted, its backoff cleared). An instance that waits (a
+   * backoff delay) launches at once; one that is done runs again.
+   */
+  restart(instanceId: string): Promise<void> {
+    return this.serial(async () => {
+      await this.loading;
+      const instance = this.current().instances.find((i) => i.id === instanceId);
+      if (!instance || instance.goal === 'remove') {
+        throw new ServiceNotFoundError(
+          'instance',
+          instance
+            ? `instance '${instanceId}' is being removed`
+            : `no instance '${instanceId}' in service '${this.current().definition.name}'`,
+        );
+      }
+      const task = instance.task;
+      instance.failures = 0;
+      instance.delayUntil = undefined;
+      if (instance.goal === 'done') instance.goal = 'run';
+      // Killed by killSurplus(), now or once registered.
+      if (task) task.restarting = true;
+      this.event({
+        type: 'instance-restart-requested',
+        instance: instance.id,
+        ...(task ? { taskId: task.taskId } : {}),
+      });
+      await this.afterChange();
+    });
+  }
+
+  /** Pauses the rolling update in progress: it takes no further step until resumed. */
+  pauseDeployment(): Promise<DeploymentRecord> {
+    return this.pausing(true);
+  }
+
+  /** Resumes a paused rolling update. */
+  resumeDeployment(): Promise<DeploymentRecord> {
+    return this.pausing(false);
+  }
+
+  private pausing(paused: boolean): Promise<DeploymentRecord> {
+    return this.serial(async () => {
+      await this.loading;
+      const deployment = this.current().deployment;
+      if (deployment?.state !== 'running') {
+        throw new ServiceActionRefusedError(
+          deployment
+            ? `no update in progress: update ${deployment.id} ${deployment.state}`
+            : 'no update in progress',
+        );
+      }
+      if (Boolean(deployment.paused) !== paused) {
+        if (paused) deployment.paused = true;
+        else delete deployment.paused;
+        this.event({
+          type: paused ? 'deployment-paused' : 'deployment-resumed',
+          deployment: deployment.id,
+        });
+        await this.afterChange();
+      }
+      return { ...deployment };
     });
   }
 
@@ -201,8 +315,9 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     return deployment;
   }
 
-  /** Cancels the service's timers (call once its driver has stopped). */
+  /** Cancels the service's timers and closes its HTTP server (call once its driver has stopped). */
   close(): void {
+    void this.server?.close();
     this.wake?.cancel();
     this.wake = undefined;
     this.reconcileTimer?.cancel();
@@ -433,10 +548,18 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     instance.task = undefined;
     if (instance.goal !== 'run') return;
     const deployment = snapshot.deployment;
-    const deploying = deployment?.state === 'running' && deployment.pods.includes(instance.pod);
+    const deploying =
+      deployment?.state === 'running' &&
+      !deployment.paused &&
+      deployment.pods.includes(instance.pod);
     if (deploying && instance.version !== snapshot.version) {
       // An old instance that ends during an update is replaced by the update, not restarted.
       instance.goal = 'remove';
+      return;
+    }
+    if (task.restarting) {
+      // restart(): it launches again at once.
+      instance.delayUntil = undefined;
       return;
     }
     if (deploying && !isSuccess(status.state) && !task.killRequested) {
@@ -581,10 +704,15 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
     const now = this.clock.now();
     for (const instance of this.current().instances) {
       const task = instance.task;
-      if (instance.goal !== 'remove' || !task || task.killRequested) continue;
+      if (!task || task.killRequested || (instance.goal !== 'remove' && !task.restarting)) continue;
       task.killRequested = true;
       this.driver.killTask({ value: task.taskId });
-      addHistory(instance, { at: now, event: 'kill-requested', taskId: task.taskId });
+      addHistory(instance, {
+        at: now,
+        event: 'kill-requested',
+        taskId: task.taskId,
+        ...(task.restarting ? { reason: 'restart' } : {}),
+      });
       this.event({ type: 'instance-kill-requested', instance: instance.id, taskId: task.taskId });
     }
   }

@@ -4,6 +4,7 @@ import {
   type ServiceDefinition,
   type PodDefinition,
   type ServiceEvent,
+  type ServiceHttpOptions,
 } from 'mesos-napi/services';
 import { SimulatedCluster, type SimulatedClusterOptions, SimulatedState } from 'mesos-napi/testing';
 
@@ -29,12 +30,14 @@ export function runService(
     frameworkId?: string;
     framework?: Partial<Input<FrameworkInfo>>;
     principal?: string;
+    http?: ServiceHttpOptions;
   } = {},
 ) {
   const state = options.state ?? new SimulatedState();
   const scheduler = new ServiceScheduler({
     definition,
     state,
+    ...(options.http ? { http: options.http } : {}),
     clock: { now: () => cluster.now, setTimeout: (fn, ms) => cluster.setTimeout(fn, ms) },
     ...(options.principal !== undefined ? { principal: options.principal } : {}),
   });

@@ -12,7 +12,10 @@ type Action =
   | { kind: 'lose-agent'; which: number }
   | { kind: 'add-agent' }
   | { kind: 'master-failover'; downSeconds: number }
-  | { kind: 'new-scheduler' };
+  | { kind: 'new-scheduler' }
+  | { kind: 'restart'; which: number }
+  | { kind: 'pause' }
+  | { kind: 'resume' };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ kind: fc.constant('advance' as const), seconds: fc.integer({ min: 1, max: 30 }) }),
@@ -25,12 +28,16 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     downSeconds: fc.integer({ min: 0, max: 20 }),
   }),
   fc.record({ kind: fc.constant('new-scheduler' as const) }),
+  fc.record({ kind: fc.constant('restart' as const), which: fc.nat() }),
+  fc.record({ kind: fc.constant('pause' as const) }),
+  fc.record({ kind: fc.constant('resume' as const) }),
 );
 
 /**
  * Whatever happens (scaling, updates, tasks failing, agents lost and added, master
- * failovers, the scheduler replaced by a new one on the same State), no instance ever has
- * two live tasks, and once the faults stop the service settles at its definition.
+ * failovers, the scheduler replaced by a new one on the same State, instances restarted,
+ * updates paused and resumed), no instance ever has two live tasks, and once the faults
+ * stop (and a paused update is resumed) the service settles at its definition.
  */
 test('no instance runs twice; the service settles at its definition', async () => {
   await assertAsyncProperty(
@@ -98,7 +105,16 @@ test('no instance runs twice; the service settles at its definition', async () =
             if (reachable.length > 1)
               cluster.loseAgent(reachable[step.which % reachable.length].id);
           } else if (step.kind === 'add-agent') cluster.addAgent();
-          else if (step.kind === 'master-failover') {
+          else if (step.kind === 'restart') {
+            const ids = current.scheduler.status().pods[0]?.instanceList.map((i) => i.id) ?? [];
+            if (ids.length > 0) {
+              await current.scheduler.restart(ids[step.which % ids.length]).catch(() => undefined);
+            }
+          } else if (step.kind === 'pause') {
+            await current.scheduler.pauseDeployment().catch(() => undefined);
+          } else if (step.kind === 'resume') {
+            await current.scheduler.resumeDeployment().catch(() => undefined);
+          } else if (step.kind === 'master-failover') {
             cluster.failoverMaster({ downFor: `${step.downSeconds}s` });
           } else {
             const frameworkId = current.scheduler.frameworkId?.value;
@@ -112,6 +128,7 @@ test('no instance runs twice; the service settles at its definition', async () =
         }
         // The faults stop: the service settles.
         faults = false;
+        await current.scheduler.resumeDeployment().catch(() => undefined);
         await cluster.advance('3m');
         checkNoTwins();
         const status = current.scheduler.status();
