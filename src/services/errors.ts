@@ -28,3 +28,8 @@ export class ServiceNotFoundError extends MesosNapiError {
 export class ServiceActionRefusedError extends MesosNapiError {
   override readonly code = 'MESOS_NAPI_SERVICE_ACTION_REFUSED';
 }
+
+/** The service's record has not been read from its State yet: await ready() first. */
+export class ServiceNotReadyError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_SERVICE_NOT_READY';
+}

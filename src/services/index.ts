@@ -22,6 +22,7 @@ export {
   ServiceStateConflictError,
   ServiceNotFoundError,
   ServiceActionRefusedError,
+  ServiceNotReadyError,
 } from './errors';
 export { ServiceHttpServer } from './http/server';
 export type { ServiceHttpOptions, MetricsRegistry } from './http/options';

@@ -37,6 +37,7 @@ import { serviceStatus, type ServiceStatus } from '../status';
 import {
   ServiceActionRefusedError,
   ServiceNotFoundError,
+  ServiceNotReadyError,
   ServiceStateConflictError,
 } from '../errors';
 import { ServiceHttpServer } from '../http/server';
@@ -178,7 +179,13 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
 
   /** The framework id the service last registered with (kept in the State). */
   get frameworkId(): FrameworkID | undefined {
-    const id = this.snapshot?.frameworkId;
+    if (!this.snapshot) {
+      // Undefined here would register a new framework beside the one whose tasks run.
+      throw new ServiceNotReadyError(
+        'frameworkId: the service record is not read from its State yet; await ready() first',
+      );
+    }
+    const id = this.snapshot.frameworkId;
     return id === undefined ? undefined : { value: id };
   }
 

@@ -1,4 +1,5 @@
 import type { TaskInfo } from 'mesos-napi';
+import { ServiceNotReadyError, ServiceScheduler } from 'mesos-napi/services';
 import { SimulatedState, type TaskScript } from 'mesos-napi/testing';
 import { agents, cluster, liveTasks, pod, runService, service } from './harness';
 
@@ -179,4 +180,21 @@ test('scaled down while the master is away: the surplus is killed once it is bac
   expect(scheduler.status().pods[0].instanceList.map((i) => i.id)).toEqual(['web-0']);
   driver.stop();
   scheduler.close();
+});
+
+test('frameworkId before the record is read is refused (undefined would register a second framework beside the first); after ready() it is the stored one', async () => {
+  const c = cluster({ agents: agents(1) });
+  const state = new SimulatedState();
+  const first = runService(c, service(web('serve')), { state });
+  await c.advance('2s');
+  const id = first.scheduler.frameworkId!.value;
+  first.driver.stop(true);
+  first.scheduler.close();
+  const second = new ServiceScheduler({ definition: service(web('serve')), state });
+  expect(() => second.frameworkId).toThrow(ServiceNotReadyError);
+  expect(() => second.frameworkId).toThrow(/await ready\(\) first/);
+  await second.ready();
+  expect(second.frameworkId).toEqual({ value: id });
+  second.close();
+  await first.driver.join();
 });

@@ -117,6 +117,7 @@ test('no instance runs twice; the service settles at its definition', async () =
           } else if (step.kind === 'master-failover') {
             cluster.failoverMaster({ downFor: `${step.downSeconds}s` });
           } else {
+            await current.scheduler.ready();
             const frameworkId = current.scheduler.frameworkId?.value;
             current.driver.stop(true);
             current.scheduler.close();
@@ -138,7 +139,8 @@ test('no instance runs twice; the service settles at its definition', async () =
           const pod0 = status.pods[0];
           expect(pod0.instanceList.filter((i) => i.goal === 'run')).toHaveLength(live.length);
           expect(pod0.instanceList.every((i) => i.version === status.version)).toBe(true);
-          expect(status.deployment?.state ?? 'succeeded').toBe('succeeded');
+          // The latest update finished, or a later change that needed none (a scale) ended it.
+          expect(['succeeded', 'superseded']).toContain(status.deployment?.state ?? 'succeeded');
         }
         current.driver.stop();
         current.scheduler.close();
