@@ -277,6 +277,8 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
         if (!leadership.isCurrent()) return;
         registeredId = frameworkId;
         await this.frameworkIdStore.save(frameworkId);
+        // Saving took a round trip: the leadership may have ended meanwhile.
+        if (!leadership.isCurrent()) return;
         this.emit('registered', frameworkId, id?.value === frameworkId.value);
         reconcile(driver);
         await user.registered?.(guardedOf(driver), frameworkId, masterInfo);

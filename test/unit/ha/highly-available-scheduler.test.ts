@@ -28,13 +28,13 @@ beforeEach(() => {
 afterEach(() => useBinding(undefined));
 
 /** A HighlyAvailableScheduler elected and registered on the stand-ins. */
-async function registered(scheduler: Scheduler) {
+async function registered(scheduler: Scheduler, state = new MemoryState()) {
   const ha = new HighlyAvailableScheduler(scheduler, {
     zk: 'zk://127.0.0.1:2181/unit-ha',
     framework: { user: 'u', name: 'ha', failoverTimeout: 60 },
     master: '127.0.0.1:5050',
     sessionTimeout: 60_000,
-    frameworkIdStore: new FrameworkIdStore(new MemoryState()),
+    frameworkIdStore: new FrameworkIdStore(state),
     reconcileQuietPeriod: 100,
   });
   const rounds: number[] = [];
@@ -85,6 +85,26 @@ describe('HighlyAvailableScheduler (stand-in election and driver)', () => {
     // The revived offers of the agent that offered during the round: usable now.
     await native.fire('resourceOffers', [offer('o2', 'a1')]);
     expect(seen.map((o) => o.id.value)).toEqual(['o2']);
+    await ha.stop();
+    await running;
+  });
+
+  test('leadership lost while the framework id is saved: no reconciliation, no registered()', async () => {
+    const state = new MemoryState();
+    // Another contender becomes the leader while the id is being stored.
+    state.before = (operation) => {
+      if (operation === 'store') StandInElection.last!.dispatch('leader', 2, '{"info":"other"}');
+    };
+    const seen: string[] = [];
+    const { ha, running, methods } = await registered(
+      { registered: () => void seen.push('registered') },
+      state,
+    );
+    await eventually('the id stored', () => state.entries.size === 1, 5_000);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ha.election.leadership).toBeUndefined();
+    expect(methods()).not.toContain('reconcileTasks');
+    expect(seen).toEqual([]);
     await ha.stop();
     await running;
   });
