@@ -76,11 +76,10 @@ export class Reconciler {
     const previous = this.round;
     if (previous) clearTimeout(previous.timer);
     // A round begun now covers the previous round's agents too (their first offers came
-    // before it), and the updates that round brought so far stay part of it.
+    // before it); its reconciliation reports every task again.
     const agents = new Set([...(previous?.agents ?? []), ...this.waiting]);
     this.waiting.clear();
-    const statuses = previous?.statuses ?? [];
-    this.round = { agents, statuses, timer: setTimeout(() => undefined, 0) };
+    this.round = { agents, statuses: [], timer: setTimeout(() => undefined, 0) };
     this.driver.reconcileTasks([]);
     this.arm();
   }
@@ -104,6 +103,8 @@ export class Reconciler {
     this.round = undefined;
     for (const agent of round.agents) this.covered.add(agent);
     if (this.declined) this.revive();
-    this.onRound(round.statuses);
+    // A restarted round may bring each task twice (both reconciliations answered).
+    const latest = new Map(round.statuses.map((status) => [status.taskId.value, status]));
+    this.onRound([...latest.values()]);
   }
 }

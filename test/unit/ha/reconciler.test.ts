@@ -30,6 +30,8 @@ describe('Reconciler', () => {
     // first offer: one quiet period covers it.
     expect(reconciler.filter([offer('o1', 'agent-1')])).toEqual([]);
     expect(calls).toEqual(['reconcile', 'decline o1', 'reconcile']);
+    // Both reconciliations answer: the round reports each task once.
+    reconciler.saw(status('t1'));
     reconciler.saw(status('t1'));
     jest.advanceTimersByTime(30);
     // Another offer of the same agent does not begin the round again.
