@@ -51,7 +51,7 @@ export interface HighlyAvailableSchedulerEvents {
   elected: [leadership: Leadership];
   /** The driver registered: `failover` when it registered with the stored framework id. */
   registered: [frameworkId: FrameworkID, failover: boolean];
-  /** A reconciliation round ended, with the updates it brought. */
+  /** A reconciliation round ended, with the updates it brought (each task's latest). */
   reconciled: [statuses: TaskStatus[]];
   /** The master had removed the framework: its id was cleared, it registers afresh. */
   removed: [frameworkId: FrameworkID, message: string];
