@@ -45,6 +45,8 @@ export interface AgentTask {
   info: TaskInfo;
   frameworkId: string;
   executorId: string;
+  /** The container the task runs in: its executor's (the command executor's for a command task). */
+  containerId: string;
   custom: boolean;
   state: TaskState;
   /** Updates not yet acknowledged; the first is the one being sent. */
@@ -61,6 +63,7 @@ export interface AgentTask {
 export interface AgentExecutor {
   info: ExecutorInfo;
   frameworkId: string;
+  containerId: string;
   resources: ResourceLike[];
   tasks: Set<string>;
   exit?: VirtualTimer;
@@ -106,6 +109,7 @@ export class SimAgent {
         executor = {
           info: info.executor,
           frameworkId,
+          containerId: uuidText(this.host.newUuid()),
           resources: executorResources,
           tasks: new Set<string>(),
         };
@@ -120,6 +124,8 @@ export class SimAgent {
       info,
       frameworkId,
       executorId,
+      containerId:
+        this.executor(frameworkId, executorId)?.containerId ?? uuidText(this.host.newUuid()),
       custom,
       state: 'TASK_STAGING',
       stream: [],
@@ -193,6 +199,16 @@ export class SimAgent {
       ...(fields.message !== undefined ? { message: fields.message } : {}),
       ...(fields.healthy !== undefined ? { healthy: fields.healthy } : {}),
       ...(fields.data !== undefined ? { data: fields.data } : {}),
+      // The agent adds the container's status to an executor's update (slave.cpp), with the
+      // agent's address when no isolator reports one.
+      ...(source === 'SOURCE_EXECUTOR'
+        ? {
+            containerStatus: {
+              containerId: { value: task.containerId },
+              networkInfos: [{ ipAddresses: [{ ipAddress: '127.0.0.1' }] }],
+            },
+          }
+        : {}),
     } as TaskStatus;
     task.stream.push(status);
     if (task.stream.length === 1) this.send(task);
@@ -282,4 +298,10 @@ export class SimAgent {
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
   return !!a && a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/** A UUID's 16 bytes in its text form (as Mesos's ContainerIDs are). */
+function uuidText(bytes: Uint8Array): string {
+  const hex = Buffer.from(bytes).toString('hex');
+  return [0, 8, 12, 16, 20].map((at, i, all) => hex.slice(at, all[i + 1] ?? 32)).join('-');
 }

@@ -549,6 +549,10 @@ export class SimMaster {
     }
     this.offers.set(id, record);
     const refinement = hasCapability(framework.info, 'RESERVATION_REFINEMENT');
+    // As the master (master.cpp, MESOS-8237): a framework without MULTI_ROLE gets offers and
+    // resources without allocationInfo.
+    const multiRole = hasCapability(framework.info, 'MULTI_ROLE');
+    const shown = multiRole ? resources : unallocated(resources);
     return {
       id: { value: id },
       frameworkId: { value: framework.id },
@@ -559,12 +563,12 @@ export class SimMaster {
         address: { hostname: agent.hostname, ip: '127.0.0.1', port: 5051 },
         path: '/slave(1)',
       },
-      resources: refinement ? resources : resources.map(downgrade),
+      resources: refinement ? shown : shown.map(downgrade),
       attributes: agent.attributes,
       executorIds: [...agent.executors.values()]
         .filter((e) => e.frameworkId === framework.id)
         .map((e) => e.info.executorId),
-      allocationInfo: { role },
+      ...(multiRole ? { allocationInfo: { role } } : {}),
     };
   }
 
@@ -675,10 +679,21 @@ function worthOffering(free: ResourceLike[]): boolean {
   return scalarTotal(free, 'cpus') >= 0.01 || scalarTotal(free, 'mem') >= 32;
 }
 
-/** A static reservation as frameworks without RESERVATION_REFINEMENT see it (`role`). */
+/** Resources without their allocationInfo, each as it was. */
+function unallocated(resources: ResourceLike[]): ResourceLike[] {
+  return resources.map((r) => {
+    const { allocationInfo: _allocation, ...rest } = r;
+    return rest;
+  });
+}
+
+/**
+ * A resource as frameworks without RESERVATION_REFINEMENT see it (convertResourceFormat's
+ * PRE_RESERVATION_REFINEMENT): `role` '*' when unreserved, else the reservation's role.
+ */
 function downgrade(resource: ResourceLike): ResourceLike {
   const reservations = resource.reservations ?? [];
-  if (reservations.length === 0) return resource;
+  if (reservations.length === 0) return { ...resource, role: resource.role ?? '*' };
   const { reservations: _r, ...rest } = resource;
   return { ...rest, role: reservations[reservations.length - 1].role ?? '*' };
 }

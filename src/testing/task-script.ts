@@ -37,16 +37,19 @@ export type TaskRule = (
 
 /**
  * A task that starts and runs for `duration`, then ends in `end` (default TASK_FINISHED).
- * Command tasks report TASK_STARTING first, as Mesos's command executor does.
+ * Command tasks report TASK_STARTING first, as Mesos's command executor does, and end in
+ * TASK_FINISHED with its message, "Command exited with status 0" (src/launcher/executor.cpp).
  */
 export function runsFor(
   duration: Duration,
   end: TaskState = 'TASK_FINISHED',
   fields: Omit<TaskStep, 'after' | 'state'> = {},
 ): TaskRule {
-  return (task) => ({
-    steps: [...startSteps(task), { after: duration, state: end, ...fields }],
-  });
+  return (task) => {
+    const exited = !task.executor && end === 'TASK_FINISHED' && fields.message === undefined;
+    const message = exited ? { message: 'Command exited with status 0' } : {};
+    return { steps: [...startSteps(task), { after: duration, state: end, ...message, ...fields }] };
+  };
 }
 
 /** A task that fails as soon as it is started, with the given message. */

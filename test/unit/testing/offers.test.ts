@@ -36,8 +36,14 @@ test('registers, then offers the agent’s free resources with its attributes an
   expect(cluster.events.map((e) => e.event)).toEqual(['registered', 'resourceOffers']);
   const [offer] = scheduler.offers;
   expect(offer.hostname).toBe('a1');
-  expect(offer.allocationInfo).toEqual({ role: '*' });
+  // Without MULTI_ROLE, as the master does (MESOS-8237): no allocationInfo, role '*'.
+  expect(offer.allocationInfo).toBeUndefined();
   expect(offer.resources.map((r) => r.name)).toEqual(['cpus', 'mem', 'ports']);
+  expect(offer.resources.map((r) => [r.allocationInfo, r.role])).toEqual([
+    [undefined, '*'],
+    [undefined, '*'],
+    [undefined, '*'],
+  ]);
   expect(offer.attributes).toEqual([
     { name: 'rack', type: 'TEXT', text: { value: 'r1' } },
     { name: 'zone', type: 'SCALAR', scalar: { value: 3 } },
