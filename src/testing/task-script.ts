@@ -1,5 +1,40 @@
 import type { TaskInfo, TaskState, TaskStatus_Reason } from '../messages/types.generated';
+import { InvalidArgumentError } from '../errors';
 import type { Duration } from './duration';
+
+/** Every TaskState (the type makes the list complete). */
+const TASK_STATES: Record<TaskState, true> = {
+  TASK_STAGING: true,
+  TASK_STARTING: true,
+  TASK_RUNNING: true,
+  TASK_KILLING: true,
+  TASK_FINISHED: true,
+  TASK_FAILED: true,
+  TASK_KILLED: true,
+  TASK_ERROR: true,
+  TASK_LOST: true,
+  TASK_DROPPED: true,
+  TASK_UNREACHABLE: true,
+  TASK_GONE: true,
+  TASK_GONE_BY_OPERATOR: true,
+  TASK_UNKNOWN: true,
+};
+
+/** Throws an InvalidArgumentError naming the step whose state is not a TaskState. */
+export function checkScript(script: TaskScript, where: string): void {
+  if (typeof script !== 'object' || script === null || !Array.isArray(script.steps)) {
+    throw new InvalidArgumentError(where, 'expected { steps: TaskStep[] }');
+  }
+  script.steps.forEach((step, i) => {
+    const state: unknown = step?.state;
+    if (typeof state !== 'string' || !Object.hasOwn(TASK_STATES, state)) {
+      throw new InvalidArgumentError(
+        `${where}.steps[${i}].state`,
+        `expected a TaskState (TASK_RUNNING, TASK_FINISHED, …), got ${JSON.stringify(state)}`,
+      );
+    }
+  });
+}
 
 /** One state a simulated task reports, `after` (default 0) the step before it. */
 /** One status update of a scripted task. */

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'mesos-napi';
 import { filters, scalar, taskInfo, type Offer, type Scheduler } from 'mesos-napi';
 import { SimulatedCluster } from 'mesos-napi/testing';
 
@@ -139,4 +140,31 @@ test('launch uses part of an offer; the rest comes back after the filter', async
   ]);
   driver.stop();
   await driver.join();
+});
+
+test('agent resources given as resources are checked at once, naming the agent', () => {
+  const bad = { name: 'cpus', type: 'SCALAR' as const, scalar: { value: NaN } };
+  expect(() => new SimulatedCluster({ agents: [{}, { resources: [bad] }] })).toThrow(
+    new InvalidArgumentError(
+      'options.agents[1].resources[0].scalar.value',
+      'expected a finite amount ≥ 0, got NaN',
+    ),
+  );
+  const cluster = new SimulatedCluster({ agents: [] });
+  expect(() =>
+    cluster.addAgent({ resources: [{ ...bad, name: '', scalar: { value: 1 } }] }),
+  ).toThrow(new InvalidArgumentError('spec.resources[0].name', 'expected a resource name'));
+  expect(() => cluster.addAgent({ resources: 'cpus:1' as never })).not.toThrow();
+});
+
+test('a scripted task whose step has no known state is refused when scripted', () => {
+  const cluster = new SimulatedCluster();
+  expect(() =>
+    cluster.scriptTask('t', { steps: [{ state: 'TASK_RUNNING' }, { state: 'RUNNING' as never }] }),
+  ).toThrow(
+    new InvalidArgumentError(
+      'script.steps[1].state',
+      'expected a TaskState (TASK_RUNNING, TASK_FINISHED, …), got "RUNNING"',
+    ),
+  );
 });
