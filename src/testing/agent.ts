@@ -172,8 +172,10 @@ export class SimAgent {
     task.killing = true;
     for (const step of task.steps) step.cancel();
     if (task.killingState) this.update(task, 'TASK_KILLING', 'SOURCE_EXECUTOR', {});
+    // The command executor says how the command ended (src/launcher/executor.cpp).
+    const fields = task.custom ? {} : { message: 'Command terminated with signal Terminated' };
     this.host.clock.schedule(task.killedAfterMs, () => {
-      if (!isTerminal(task.state)) this.update(task, 'TASK_KILLED', 'SOURCE_EXECUTOR', {});
+      if (!isTerminal(task.state)) this.update(task, 'TASK_KILLED', 'SOURCE_EXECUTOR', fields);
     });
   }
 

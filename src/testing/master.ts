@@ -3,6 +3,7 @@ import { addResources, isTerminal, scalarTotal } from '../helpers';
 import { merged, subtract } from '../helpers/resources';
 import { containsResources } from '../helpers';
 import type {
+  ContainerStatus,
   Filters,
   FrameworkInfo,
   Offer_Operation,
@@ -277,6 +278,7 @@ export class SimMaster {
           message: 'Reconciliation: Latest task state',
           reason: 'REASON_RECONCILIATION',
           executorId: task.info.executor?.executorId.value,
+          containerStatus: task.containerStatus,
         });
       }
       return;
@@ -297,6 +299,7 @@ export class SimMaster {
           message: 'Reconciliation: Latest task state',
           reason: 'REASON_RECONCILIATION',
           executorId: task.info.executor?.executorId.value,
+          containerStatus: task.containerStatus,
         });
       } else if (agentId !== undefined && this.agent(agentId)?.reachable) {
         reply(
@@ -362,6 +365,7 @@ export class SimMaster {
     if (task) {
       task.state = latest;
       task.statusUpdateState = status.state;
+      if (status.containerStatus) task.containerStatus = status.containerStatus;
       if (isTerminal(latest)) task.holds = [];
     }
     if (framework.link.listening) framework.link.update(status);
@@ -634,7 +638,13 @@ export class SimMaster {
     framework: SimFramework,
     taskId: string,
     agentId: string | undefined,
-    fields: { state: TaskState; message: string; reason: TaskStatus_Reason; executorId?: string },
+    fields: {
+      state: TaskState;
+      message: string;
+      reason: TaskStatus_Reason;
+      executorId?: string;
+      containerStatus?: ContainerStatus;
+    },
   ): void {
     if (!framework.link.listening) return;
     framework.link.update({
@@ -645,6 +655,7 @@ export class SimMaster {
       reason: fields.reason,
       ...(agentId !== undefined ? { slaveId: { value: agentId } } : {}),
       ...(fields.executorId !== undefined ? { executorId: { value: fields.executorId } } : {}),
+      ...(fields.containerStatus ? { containerStatus: fields.containerStatus } : {}),
       timestamp: this.host.timestamp(),
     } as TaskStatus);
   }
