@@ -13,6 +13,7 @@ import { Status } from '../status';
 import { FrameworkIdStore } from './framework-id-store';
 import { LeaderElection } from './leader-election';
 import { Reconciler } from './reconciler';
+import { frameworkRoles, OfferSuppression } from './offer-suppression';
 import type { Leadership, LeadershipLoss } from './leadership';
 import { parseZooKeeperUrl } from './zookeeper-url';
 
@@ -50,7 +51,7 @@ export interface HighlyAvailableSchedulerEvents {
   elected: [leadership: Leadership];
   /** The driver registered: `failover` when it registered with the stored framework id. */
   registered: [frameworkId: FrameworkID, failover: boolean];
-  /** A reconciliation round ended, with the updates it brought. */
+  /** A reconciliation round ended, with the updates it brought (each task's latest). */
   reconciled: [statuses: TaskStatus[]];
   /** The master had removed the framework: its id was cleared, it registers afresh. */
   removed: [frameworkId: FrameworkID, message: string];
@@ -254,22 +255,30 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
   private runDriver(leadership: Leadership, id: FrameworkID | undefined): Promise<DriverEnd> {
     let errorMessage: string | undefined;
     let reconciler: Reconciler | undefined;
+    const suppression = new OfferSuppression(frameworkRoles(this.framework));
     const reconcile = (driver: SchedulerDriver) => {
-      reconciler ??= new Reconciler(driver, this.quietPeriod, (statuses) => {
-        if (leadership.isCurrent()) this.emit('reconciled', statuses);
-      });
+      reconciler ??= new Reconciler(
+        driver,
+        this.quietPeriod,
+        (statuses) => {
+          if (leadership.isCurrent()) this.emit('reconciled', statuses);
+        },
+        suppression,
+      );
       reconciler.restart();
     };
     const user = this.scheduler;
     let stoppedByScheduler: { failover: boolean } | undefined;
     let registeredId: FrameworkID | undefined;
     const onStop = (failover: boolean) => (stoppedByScheduler ??= { failover });
-    const guardedOf = (driver: SchedulerDriver) => guard(driver, leadership, onStop);
+    const guardedOf = (driver: SchedulerDriver) => guard(driver, leadership, onStop, suppression);
     const wrapper: Scheduler = {
       registered: async (driver, frameworkId, masterInfo) => {
         if (!leadership.isCurrent()) return;
         registeredId = frameworkId;
         await this.frameworkIdStore.save(frameworkId);
+        // Saving took a round trip: the leadership may have ended meanwhile.
+        if (!leadership.isCurrent()) return;
         this.emit('registered', frameworkId, id?.value === frameworkId.value);
         reconcile(driver);
         await user.registered?.(guardedOf(driver), frameworkId, masterInfo);
@@ -349,13 +358,15 @@ export class HighlyAvailableScheduler extends EventEmitter<HighlyAvailableSchedu
 }
 
 /**
- * The driver as the scheduler sees it: actions refused once the leadership has ended, and
- * its own stop() recorded (the framework is done).
+ * The driver as the scheduler sees it: actions refused once the leadership has ended, its
+ * own stop() recorded (the framework is done), and the offers it suppressed or revived
+ * recorded in `suppression`.
  */
 function guard(
   driver: SchedulerDriver,
   leadership: Leadership,
   onStop: (failover: boolean) => void,
+  suppression: OfferSuppression,
 ): SchedulerDriver {
   return new Proxy(driver, {
     get(target, property, receiver) {
@@ -368,12 +379,24 @@ function guard(
         };
       }
       if (typeof property === 'string' && ACTIONS.has(property)) {
-        return (...args: unknown[]) =>
-          leadership.isCurrent()
-            ? (value as (...a: unknown[]) => unknown).apply(target, args)
-            : Status.DRIVER_ABORTED;
+        return (...args: unknown[]) => {
+          if (!leadership.isCurrent()) return Status.DRIVER_ABORTED;
+          const status = (value as (...a: unknown[]) => unknown).apply(target, args);
+          if (status === Status.DRIVER_RUNNING) recordOffers(suppression, property, args);
+          return status;
+        };
       }
       return (value as (...a: unknown[]) => unknown).bind(target);
     },
   });
+}
+
+/** What a driver call that went through changes in the suppression of offers. */
+function recordOffers(suppression: OfferSuppression, method: string, args: unknown[]): void {
+  if (method === 'suppressOffers') suppression.suppress(args[0] as string[] | undefined);
+  else if (method === 'reviveOffers') suppression.revive(args[0] as string[] | undefined);
+  else if (method === 'updateFramework') {
+    const info = args[0] as { roles?: string[]; role?: string };
+    suppression.update(frameworkRoles(info), (args[1] as string[] | undefined) ?? []);
+  }
 }

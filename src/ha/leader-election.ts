@@ -6,6 +6,7 @@ import { InvalidArgumentError, LeaderElectionError } from '../errors';
 import type { NativeElectionEvents, NativeZooKeeperElection } from '../native/binding';
 import { loadBinding } from '../native/load';
 import { Leadership, type LeadershipLoss, type LeadershipLossReason } from './leadership';
+import { grantedSessionTimeout } from './session-timeout-probe';
 import { checkServersResolve, parseZooKeeperUrl, type ZooKeeperUrl } from './zookeeper-url';
 
 /** Options of a LeaderElection. */
@@ -17,8 +18,8 @@ export interface LeaderElectionOptions {
   zk: string;
   /**
    * The ZooKeeper session timeout in ms (default 10000, as the Mesos master's), from 1000 to
-   * 600000. It must not exceed the server's maxSessionTimeout (20 ticks by default: 40 s
-   * with a 2 s tick), which would shorten the session under the lease this relies on.
+   * 600000. A server grants at most its maxSessionTimeout (20 ticks by default: 40 s with a
+   * 2 s tick); the lease follows the timeout granted (see `granted`).
    */
   sessionTimeout?: number;
   /** What the other contenders see of this one as `leader.info` (default `host:pid`). */
@@ -85,8 +86,18 @@ interface Deferred {
  * alive.
  */
 export class LeaderElection extends EventEmitter<LeaderElectionEvents> {
-  /** The session timeout in ms. */
+  /** The session timeout in ms, as asked of ZooKeeper. */
   readonly sessionTimeout: number;
+  /**
+   * The session timeout ZooKeeper grants (ms; the smallest of its servers'), once learned:
+   * the lease follows it when it is shorter than the one asked. Undefined until a server
+   * answered.
+   */
+  get granted(): number | undefined {
+    return this.grantedMs;
+  }
+  private grantedMs: number | undefined;
+  private probing: Promise<void> | undefined;
   private readonly url: ZooKeeperUrl;
   private readonly zk: string;
   private readonly info: string;
@@ -203,6 +214,7 @@ export class LeaderElection extends EventEmitter<LeaderElectionEvents> {
   private open(): Promise<NativeZooKeeperElection> {
     this.opening ??= (async () => {
       await checkServersResolve(this.url);
+      await this.learnGrantedTimeout();
       const binding = loadBinding();
       if (!binding.ZooKeeperElection) {
         throw new LeaderElectionError(
@@ -219,6 +231,25 @@ export class LeaderElection extends EventEmitter<LeaderElectionEvents> {
       return native;
     })();
     return this.opening;
+  }
+
+  /** Asks ZooKeeper what session timeout it grants (see `granted`), unless known. */
+  private learnGrantedTimeout(): Promise<void> {
+    if (this.grantedMs !== undefined) return Promise.resolve();
+    this.probing ??= grantedSessionTimeout(
+      this.url.servers,
+      this.sessionTimeout,
+      Math.min(this.sessionTimeout, 5000),
+    ).then((granted) => {
+      this.grantedMs = granted;
+      this.probing = undefined;
+    });
+    return this.probing;
+  }
+
+  /** What the lease is counted from: the granted session timeout, or the asked one. */
+  private get leaseBasis(): number {
+    return Math.min(this.sessionTimeout, this.grantedMs ?? this.sessionTimeout);
   }
 
   private startCandidacy(native: NativeZooKeeperElection, waiters: Candidacy['waiters']): void {
@@ -312,6 +343,8 @@ export class LeaderElection extends EventEmitter<LeaderElectionEvents> {
   private confirm(candidacy: Candidacy): void {
     if (candidacy.confirming || !this.native) return;
     candidacy.confirming = true;
+    // ZooKeeper was out of reach when the election opened: ask again.
+    if (this.grantedMs === undefined) void this.learnGrantedTimeout();
     const request = ++this.requests;
     this.checks.set(request, { started: performance.now(), generation: candidacy.generation });
     this.native.check(request);
@@ -325,10 +358,7 @@ export class LeaderElection extends EventEmitter<LeaderElectionEvents> {
     candidacy.confirming = false;
     if (candidacy.withdrawing) return;
     if (result === 1 && text === candidacy.data) {
-      this.leaseUntil = Math.max(
-        this.leaseUntil,
-        check.started + this.sessionTimeout * LEASE_FRACTION,
-      );
+      this.leaseUntil = Math.max(this.leaseUntil, check.started + this.leaseBasis * LEASE_FRACTION);
       if (!candidacy.leadership) this.elect(candidacy);
       else this.armExpiry(candidacy);
       return;
@@ -354,7 +384,7 @@ export class LeaderElection extends EventEmitter<LeaderElectionEvents> {
     this.armExpiry(candidacy);
     this.renewTimer = setInterval(
       () => this.confirm(candidacy),
-      Math.max(100, Math.floor(this.sessionTimeout * RENEW_FRACTION)),
+      Math.max(100, Math.floor(this.leaseBasis * RENEW_FRACTION)),
     );
     this.renewTimer.unref();
     const waiters = candidacy.waiters.splice(0);
@@ -364,7 +394,7 @@ export class LeaderElection extends EventEmitter<LeaderElectionEvents> {
 
   private leaseMessage(): string {
     return (
-      `ZooKeeper has not confirmed the leadership for ${Math.round(this.sessionTimeout * LEASE_FRACTION)} ms ` +
+      `ZooKeeper has not confirmed the leadership for ${Math.round(this.leaseBasis * LEASE_FRACTION)} ms ` +
       'or more (the process was stopped or blocked, or ZooKeeper was out of reach): another ' +
       'contender may be elected'
     );

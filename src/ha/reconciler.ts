@@ -1,5 +1,6 @@
 import type { Offer, TaskStatus } from '../messages/message-types';
 import type { SchedulerDriver } from '../scheduler/scheduler-driver';
+import type { OfferSuppression } from './offer-suppression';
 
 /**
  * Keeps a newly elected scheduler from launching before it knows what runs. Offers from an
@@ -8,18 +9,24 @@ import type { SchedulerDriver } from '../scheduler/scheduler-driver';
  * `quietMs` without an update. The master offers an agent's resources only once the agent
  * has registered, and then knows its tasks: so a reconciliation begun after its first offer
  * reports every task on it, even when the master itself has just failed over and the
- * agent re-registered late. After a round, offers are revived.
+ * agent re-registered late. An agent whose first offer comes during a round restarts it
+ * (with every agent it covered), so that the first offers wait for one quiet period, not
+ * two. After a round that declined offers, offers are revived, for the roles the scheduler
+ * has not suppressed (`suppression`): a scheduler that suppressed gets no offers it did not
+ * ask for.
  */
 export class Reconciler {
   private readonly covered = new Set<string>();
   private readonly waiting = new Set<string>();
   private round: { agents: Set<string>; statuses: TaskStatus[]; timer: NodeJS.Timeout } | undefined;
   private stopped = false;
+  private declined = false;
 
   constructor(
     private readonly driver: SchedulerDriver,
     private readonly quietMs: number,
     private readonly onRound: (statuses: TaskStatus[]) => void,
+    private readonly suppression?: OfferSuppression,
   ) {}
 
   /** (Re)registered: the master may know other tasks now; start over. */
@@ -39,9 +46,10 @@ export class Reconciler {
         continue;
       }
       this.driver.declineOffer(offer.id);
-      this.waiting.add(agent);
+      this.declined = true;
+      if (!this.round?.agents.has(agent)) this.waiting.add(agent);
     }
-    if (this.waiting.size > 0 && !this.round) this.begin();
+    if (this.waiting.size > 0) this.begin();
     return usable;
   }
 
@@ -65,12 +73,23 @@ export class Reconciler {
 
   private begin(): void {
     if (this.stopped) return;
-    if (this.round) clearTimeout(this.round.timer);
-    const agents = new Set(this.waiting);
+    const previous = this.round;
+    if (previous) clearTimeout(previous.timer);
+    // A round begun now covers the previous round's agents too (their first offers came
+    // before it); its reconciliation reports every task again.
+    const agents = new Set([...(previous?.agents ?? []), ...this.waiting]);
     this.waiting.clear();
     this.round = { agents, statuses: [], timer: setTimeout(() => undefined, 0) };
     this.driver.reconcileTasks([]);
     this.arm();
+  }
+
+  /** Brings back the declined offers, for the roles whose offers were not suppressed. */
+  private revive(): void {
+    this.declined = false;
+    const roles = this.suppression?.revivable();
+    if (roles === undefined) this.driver.reviveOffers();
+    else if (roles.length > 0) this.driver.reviveOffers(roles);
   }
 
   private arm(): void {
@@ -83,8 +102,9 @@ export class Reconciler {
     const round = this.round!;
     this.round = undefined;
     for (const agent of round.agents) this.covered.add(agent);
-    this.driver.reviveOffers();
-    this.onRound(round.statuses);
-    if (this.waiting.size > 0) this.begin();
+    if (this.declined) this.revive();
+    // A restarted round may bring each task twice (both reconciliations answered).
+    const latest = new Map(round.statuses.map((status) => [status.taskId.value, status]));
+    this.onRound([...latest.values()]);
   }
 }

@@ -20,7 +20,7 @@ export function toBound(value: unknown, where: string): bigint {
 }
 
 /** A scalar amount: finite, not negative, and exact in Mesos's fixed point as a number. */
-function checkAmount(value: unknown, where: string): void {
+export function checkAmount(value: unknown, where: string): void {
   if (typeof value !== 'number' || !(value >= 0) || value === Infinity) {
     throw new InvalidArgumentError(where, `expected a finite amount ≥ 0, got ${describe(value)}`);
   }

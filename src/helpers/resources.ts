@@ -1,4 +1,4 @@
-import { checkResources, toBound } from './amounts';
+import { checkAmount, checkResources, toBound } from './amounts';
 import { toFixed, toFloating } from './fixed-point';
 import * as spans from './ranges';
 import type { Span } from './ranges';
@@ -19,6 +19,7 @@ export interface ResourceOptions {
 
 /** A SCALAR resource, e.g. scalar('cpus', 0.5). */
 export function scalar(name: string, value: number, options: ResourceOptions = {}): ResourceLike {
+  checkAmount(value, 'value');
   return { name, type: 'SCALAR', scalar: { value }, ...options };
 }
 

@@ -74,6 +74,12 @@ export class Log {
     const checkedPath = checkReplicaPath(replicaPath);
     const binding = loadBinding();
     let native: Promise<NativeLog>;
+    if (typeof rest[0] === 'string' && rest.length === 1) {
+      throw new InvalidArgumentError(
+        'pids',
+        `expected the replicas' PIDs (an array of 'log-replica(N)@ip:port'), got '${rest[0]}'; a Log found through ZooKeeper takes servers, timeout and znode`,
+      );
+    }
     if (typeof rest[0] === 'string') {
       const [servers, timeout, znode, scheme, credentials, options] = rest;
       const hosts = checkServers(servers);

@@ -28,7 +28,7 @@ export class LogReader {
    * apart.
    * @param timeout Milliseconds to wait.
    */
-  read(from: Position, to: Position, timeout: number): Promise<Entry[]> {
+  async read(from: Position, to: Position, timeout: number): Promise<Entry[]> {
     const start = checkPosition(from, 'from').value;
     const end = checkPosition(to, 'to').value;
     const ms = checkTimeout(timeout, 'timeout');
@@ -47,7 +47,7 @@ export class LogReader {
    * The first position of the log (may be out of date with respect to other replicas).
    * @param timeout Milliseconds to wait; none by default, as in Java.
    */
-  beginning(timeout?: number): Promise<Position> {
+  async beginning(timeout?: number): Promise<Position> {
     const ms = checkOptionalTimeout(timeout, 'timeout');
     return this.run('beginning', async (reader) => new Position(await reader.beginning(ms)));
   }
@@ -56,7 +56,7 @@ export class LogReader {
    * The last position of the log (may be out of date with respect to other replicas).
    * @param timeout Milliseconds to wait; none by default, as in Java.
    */
-  ending(timeout?: number): Promise<Position> {
+  async ending(timeout?: number): Promise<Position> {
     const ms = checkOptionalTimeout(timeout, 'timeout');
     return this.run('ending', async (reader) => new Position(await reader.ending(ms)));
   }
@@ -66,7 +66,7 @@ export class LogReader {
    * range.
    * @param timeout Milliseconds to wait.
    */
-  catchup(timeout: number): Promise<Position> {
+  async catchup(timeout: number): Promise<Position> {
     const ms = checkTimeout(timeout, 'timeout');
     return this.run('catchup', async (reader) => new Position(await reader.catchup(ms)));
   }

@@ -45,7 +45,7 @@ export class LogWriter {
    * failed writer usable again.
    * @param timeout Milliseconds to wait; none by default.
    */
-  start(timeout?: number): Promise<Position | null> {
+  async start(timeout?: number): Promise<Position | null> {
     const ms = checkOptionalTimeout(timeout, 'timeout');
     return this.enqueue(() => this.startNow(ms));
   }
@@ -54,7 +54,7 @@ export class LogWriter {
    * Appends data; resolves with the new ending position (the entry's).
    * @param timeout Milliseconds to wait.
    */
-  append(data: Uint8Array, timeout: number): Promise<Position> {
+  async append(data: Uint8Array, timeout: number): Promise<Position> {
     const bytes = checkBytes(data, 'data');
     const ms = checkTimeout(timeout, 'timeout');
     return this.enqueue(() => this.write('append', (writer) => writer.append(bytes, ms)));
@@ -66,7 +66,7 @@ export class LogWriter {
    * apart).
    * @param timeout Milliseconds to wait.
    */
-  truncate(to: Position, timeout: number): Promise<Position> {
+  async truncate(to: Position, timeout: number): Promise<Position> {
     const position = checkPosition(to, 'to').value;
     const ms = checkTimeout(timeout, 'timeout');
     return this.enqueue(() => this.write('truncate', (writer) => writer.truncate(position, ms)));

@@ -25,14 +25,14 @@ export abstract class AbstractState implements State {
     return checkString(name, 'name');
   }
 
-  fetch(name: string): Promise<Variable> {
+  async fetch(name: string): Promise<Variable> {
     const checked = this.checkName(name);
     return this.run(`fetch('${checked}')`, async (state) =>
       wrapVariable(await state.fetch(checked)),
     );
   }
 
-  store(variable: Variable): Promise<Variable | null> {
+  async store(variable: Variable): Promise<Variable | null> {
     const native = nativeVariable(variable, 'variable');
     return this.run('store', async (state) => {
       const stored = await state.store(native);
@@ -40,12 +40,12 @@ export abstract class AbstractState implements State {
     });
   }
 
-  expunge(variable: Variable): Promise<boolean> {
+  async expunge(variable: Variable): Promise<boolean> {
     const native = nativeVariable(variable, 'variable');
     return this.run('expunge', (state) => state.expunge(native));
   }
 
-  names(): Promise<string[]> {
+  async names(): Promise<string[]> {
     return this.run('names', (state) => state.names());
   }
 

@@ -3,7 +3,7 @@ import { Log } from '../log/log';
 import { nativeLog } from '../log/log';
 import { loadBinding } from '../native/load';
 import { AbstractState } from './abstract-state';
-import { checkPositiveInteger, describe } from './validate';
+import { checkPositiveInteger, checkServers, checkTimeout, checkZnode, describe } from './validate';
 
 /**
  * A State in a replicated {@link Log} (libmesos's LogStorage): every change is appended to
@@ -43,6 +43,10 @@ export class LogState extends AbstractState {
     let diffs: unknown;
     if (typeof first === 'string') {
       const [timeout, znode, quorum, path] = rest;
+      // In this constructor's order (Log checks quorum and path first).
+      checkServers(first);
+      checkTimeout(timeout, 'timeout');
+      checkZnode(znode);
       log = new Log(quorum as number, path as string, first, timeout as number, znode as string);
       diffs = rest[4];
     } else if (first instanceof Log) {

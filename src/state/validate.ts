@@ -154,5 +154,8 @@ export function describe(value: unknown): string {
   if (typeof value === 'string') return `'${value}'`;
   if (typeof value === 'bigint') return `${value}n`;
   if (value === null || typeof value !== 'object') return String(value);
-  return Array.isArray(value) ? 'an array' : `a ${value.constructor?.name ?? 'object'}`;
+  if (Array.isArray(value)) return 'an array';
+  const name: unknown = value.constructor?.name;
+  if (typeof name !== 'string' || name === '' || name === 'Object') return 'an object';
+  return /^[AEIO]/.test(name) ? `an ${name}` : `a ${name}`;
 }

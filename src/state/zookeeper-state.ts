@@ -54,4 +54,17 @@ export class ZooKeeperState extends AbstractState {
   protected override checkName(name: unknown): string {
     return checkZnodeName(name, 'name');
   }
+
+  /**
+   * The names of the variables stored; none ([]) when nothing was ever stored under the
+   * znode (libmesos fails with ZooKeeper's "no node" then).
+   */
+  override async names(): Promise<string[]> {
+    try {
+      return await super.names();
+    } catch (error) {
+      if (/no node/i.test(String((error as Error).message))) return [];
+      throw error;
+    }
+  }
 }

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../errors';
 import { ranges, scalar, set, type ResourceLike } from '../helpers';
 import type { Attribute } from '../messages/types.generated';
 import { merged } from '../helpers/resources';
+import { checkResources } from '../helpers/amounts';
 
 /** An agent of the simulated cluster. */
 export interface AgentSpec {
@@ -63,6 +64,17 @@ export function parseResources(text: string, where: string): ResourceLike[] {
     }
   }
   return merged(out);
+}
+
+/** Resources given as such: checked as the helpers check them, each named by its path. */
+export function checkedResources(resources: unknown, where: string): ResourceLike[] {
+  checkResources(resources, where);
+  (resources as ResourceLike[]).forEach((resource, i) => {
+    if (typeof resource.name !== 'string' || resource.name === '') {
+      throw new InvalidArgumentError(`${where}[${i}].name`, 'expected a resource name');
+    }
+  });
+  return resources as ResourceLike[];
 }
 
 export function attributesOf(spec: AgentSpec['attributes']): Attribute[] {

@@ -45,6 +45,8 @@ export interface AgentTask {
   info: TaskInfo;
   frameworkId: string;
   executorId: string;
+  /** The container the task runs in: its executor's (the command executor's for a command task). */
+  containerId: string;
   custom: boolean;
   state: TaskState;
   /** Updates not yet acknowledged; the first is the one being sent. */
@@ -61,6 +63,7 @@ export interface AgentTask {
 export interface AgentExecutor {
   info: ExecutorInfo;
   frameworkId: string;
+  containerId: string;
   resources: ResourceLike[];
   tasks: Set<string>;
   exit?: VirtualTimer;
@@ -107,6 +110,7 @@ export class SimAgent {
         executor = {
           info: info.executor,
           frameworkId,
+          containerId: uuidText(this.host.newUuid()),
           resources: executorResources,
           tasks: new Set<string>(),
         };
@@ -121,6 +125,8 @@ export class SimAgent {
       info,
       frameworkId,
       executorId,
+      containerId:
+        this.executor(frameworkId, executorId)?.containerId ?? uuidText(this.host.newUuid()),
       custom,
       state: 'TASK_STAGING',
       stream: [],
@@ -167,8 +173,10 @@ export class SimAgent {
     task.killing = true;
     for (const step of task.steps) step.cancel();
     if (task.killingState) this.update(task, 'TASK_KILLING', 'SOURCE_EXECUTOR', {});
+    // The command executor says how the command ended (src/launcher/executor.cpp).
+    const fields = task.custom ? {} : { message: 'Command terminated with signal Terminated' };
     this.host.clock.schedule(task.killedAfterMs, () => {
-      if (!isTerminal(task.state)) this.update(task, 'TASK_KILLED', 'SOURCE_EXECUTOR', {});
+      if (!isTerminal(task.state)) this.update(task, 'TASK_KILLED', 'SOURCE_EXECUTOR', fields);
     });
   }
 
@@ -194,6 +202,16 @@ export class SimAgent {
       ...(fields.message !== undefined ? { message: fields.message } : {}),
       ...(fields.healthy !== undefined ? { healthy: fields.healthy } : {}),
       ...(fields.data !== undefined ? { data: fields.data } : {}),
+      // The agent adds the container's status to an executor's update (slave.cpp), with the
+      // agent's address when no isolator reports one.
+      ...(source === 'SOURCE_EXECUTOR'
+        ? {
+            containerStatus: {
+              containerId: { value: task.containerId },
+              networkInfos: [{ ipAddresses: [{ ipAddress: '127.0.0.1' }] }],
+            },
+          }
+        : {}),
     } as TaskStatus;
     task.stream.push(status);
     if (task.stream.length === 1) this.send(task);
@@ -283,4 +301,10 @@ export class SimAgent {
 
 function sameBytes(a: Uint8Array | undefined, b: Uint8Array): boolean {
   return !!a && a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/** A UUID's 16 bytes in its text form (as Mesos's ContainerIDs are). */
+function uuidText(bytes: Uint8Array): string {
+  const hex = Buffer.from(bytes).toString('hex');
+  return [0, 8, 12, 16, 20].map((at, i, all) => hex.slice(at, all[i + 1] ?? 32)).join('-');
 }

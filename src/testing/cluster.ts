@@ -9,6 +9,7 @@ import { SimAgent } from './agent';
 import { startExecutorRun } from './executor-run';
 import {
   attributesOf,
+  checkedResources,
   DEFAULT_AGENT_RESOURCES,
   parseResources,
   type AgentSpec,
@@ -24,7 +25,7 @@ import {
 import { SimMaster } from './master';
 import { simulatedBinding } from './sim-binding';
 import type { SimulationHost } from './simulation-host';
-import { defaultScript, type TaskRule, type TaskScript } from './task-script';
+import { checkScript, defaultScript, type TaskRule, type TaskScript } from './task-script';
 import { VirtualClock } from './virtual-clock';
 
 /** Options of a simulated cluster. */
@@ -188,7 +189,7 @@ export class SimulatedCluster {
     const resources =
       typeof spec.resources === 'string' || spec.resources === undefined
         ? parseResources(spec.resources ?? DEFAULT_AGENT_RESOURCES, `${where}.resources`)
-        : spec.resources;
+        : checkedResources(spec.resources, `${where}.resources`);
     const agent = new SimAgent(
       `${this.master.id}-S${n}`,
       spec.hostname ?? `agent-${n + 1}`,
@@ -249,6 +250,7 @@ export class SimulatedCluster {
 
   /** How the task with this id behaves when launched (before any rule). */
   scriptTask(taskId: string, script: TaskScript): this {
+    checkScript(script, 'script');
     this.scripts.set(taskId, script);
     return this;
   }

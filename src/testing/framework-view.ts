@@ -1,5 +1,11 @@
 import type { ResourceLike } from '../helpers';
-import type { FrameworkInfo, TaskInfo, TaskState, TaskStatus } from '../messages/types.generated';
+import type {
+  ContainerStatus,
+  FrameworkInfo,
+  TaskInfo,
+  TaskState,
+  TaskStatus,
+} from '../messages/types.generated';
 
 /** What the scheduler side looks like to the simulated master (the simulated driver). */
 export interface SchedulerLink {
@@ -37,6 +43,8 @@ export interface MasterTask {
   state: TaskState;
   /** The state of the update last forwarded (what reconciliation reports). */
   statusUpdateState?: TaskState;
+  /** The container status of the latest update that had one (reconciliation repeats it). */
+  containerStatus?: ContainerStatus;
   /** Resources held while the task is not terminal (allocated to the offer's role). */
   holds: ResourceLike[];
 }

@@ -3,6 +3,7 @@ import { addResources, isTerminal, scalarTotal } from '../helpers';
 import { merged, subtract } from '../helpers/resources';
 import { containsResources } from '../helpers';
 import type {
+  ContainerStatus,
   Filters,
   FrameworkInfo,
   Offer_Operation,
@@ -296,6 +297,7 @@ export class SimMaster {
           message: 'Reconciliation: Latest task state',
           reason: 'REASON_RECONCILIATION',
           executorId: task.info.executor?.executorId.value,
+          containerStatus: task.containerStatus,
         });
       }
       return;
@@ -316,6 +318,7 @@ export class SimMaster {
           message: 'Reconciliation: Latest task state',
           reason: 'REASON_RECONCILIATION',
           executorId: task.info.executor?.executorId.value,
+          containerStatus: task.containerStatus,
         });
       } else if (agentId !== undefined && this.agent(agentId)?.reachable) {
         reply(
@@ -381,6 +384,7 @@ export class SimMaster {
     if (task) {
       task.state = latest;
       task.statusUpdateState = status.state;
+      if (status.containerStatus) task.containerStatus = status.containerStatus;
       if (isTerminal(latest)) task.holds = [];
     }
     if (framework.link.listening) framework.link.update(status);
@@ -568,6 +572,10 @@ export class SimMaster {
     }
     this.offers.set(id, record);
     const refinement = hasCapability(framework.info, 'RESERVATION_REFINEMENT');
+    // As the master (master.cpp, MESOS-8237): a framework without MULTI_ROLE gets offers and
+    // resources without allocationInfo.
+    const multiRole = hasCapability(framework.info, 'MULTI_ROLE');
+    const shown = multiRole ? resources : unallocated(resources);
     return {
       id: { value: id },
       frameworkId: { value: framework.id },
@@ -578,12 +586,12 @@ export class SimMaster {
         address: { hostname: agent.hostname, ip: '127.0.0.1', port: 5051 },
         path: '/slave(1)',
       },
-      resources: refinement ? resources : resources.map(downgrade),
+      resources: refinement ? shown : shown.map(downgrade),
       attributes: agent.attributes,
       executorIds: [...agent.executors.values()]
         .filter((e) => e.frameworkId === framework.id)
         .map((e) => e.info.executorId),
-      allocationInfo: { role },
+      ...(multiRole ? { allocationInfo: { role } } : {}),
     };
   }
 
@@ -649,7 +657,13 @@ export class SimMaster {
     framework: SimFramework,
     taskId: string,
     agentId: string | undefined,
-    fields: { state: TaskState; message: string; reason: TaskStatus_Reason; executorId?: string },
+    fields: {
+      state: TaskState;
+      message: string;
+      reason: TaskStatus_Reason;
+      executorId?: string;
+      containerStatus?: ContainerStatus;
+    },
   ): void {
     if (!framework.link.listening) return;
     framework.link.update({
@@ -660,6 +674,7 @@ export class SimMaster {
       reason: fields.reason,
       ...(agentId !== undefined ? { slaveId: { value: agentId } } : {}),
       ...(fields.executorId !== undefined ? { executorId: { value: fields.executorId } } : {}),
+      ...(fields.containerStatus ? { containerStatus: fields.containerStatus } : {}),
       timestamp: this.host.timestamp(),
     } as TaskStatus);
   }
@@ -694,10 +709,21 @@ function worthOffering(free: ResourceLike[]): boolean {
   return scalarTotal(free, 'cpus') >= 0.01 || scalarTotal(free, 'mem') >= 32;
 }
 
-/** A static reservation as frameworks without RESERVATION_REFINEMENT see it (`role`). */
+/** Resources without their allocationInfo, each as it was. */
+function unallocated(resources: ResourceLike[]): ResourceLike[] {
+  return resources.map((r) => {
+    const { allocationInfo: _allocation, ...rest } = r;
+    return rest;
+  });
+}
+
+/**
+ * A resource as frameworks without RESERVATION_REFINEMENT see it (convertResourceFormat's
+ * PRE_RESERVATION_REFINEMENT): `role` '*' when unreserved, else the reservation's role.
+ */
 function downgrade(resource: ResourceLike): ResourceLike {
   const reservations = resource.reservations ?? [];
-  if (reservations.length === 0) return resource;
+  if (reservations.length === 0) return { ...resource, role: resource.role ?? '*' };
   const { reservations: _r, ...rest } = resource;
   return { ...rest, role: reservations[reservations.length - 1].role ?? '*' };
 }

@@ -1,5 +1,40 @@
 import type { TaskInfo, TaskState, TaskStatus_Reason } from '../messages/types.generated';
+import { InvalidArgumentError } from '../errors';
 import type { Duration } from './duration';
+
+/** Every TaskState (the type makes the list complete). */
+const TASK_STATES: Record<TaskState, true> = {
+  TASK_STAGING: true,
+  TASK_STARTING: true,
+  TASK_RUNNING: true,
+  TASK_KILLING: true,
+  TASK_FINISHED: true,
+  TASK_FAILED: true,
+  TASK_KILLED: true,
+  TASK_ERROR: true,
+  TASK_LOST: true,
+  TASK_DROPPED: true,
+  TASK_UNREACHABLE: true,
+  TASK_GONE: true,
+  TASK_GONE_BY_OPERATOR: true,
+  TASK_UNKNOWN: true,
+};
+
+/** Throws an InvalidArgumentError naming the step whose state is not a TaskState. */
+export function checkScript(script: TaskScript, where: string): void {
+  if (typeof script !== 'object' || script === null || !Array.isArray(script.steps)) {
+    throw new InvalidArgumentError(where, 'expected { steps: TaskStep[] }');
+  }
+  script.steps.forEach((step, i) => {
+    const state: unknown = step?.state;
+    if (typeof state !== 'string' || !Object.hasOwn(TASK_STATES, state)) {
+      throw new InvalidArgumentError(
+        `${where}.steps[${i}].state`,
+        `expected a TaskState (TASK_RUNNING, TASK_FINISHED, …), got ${JSON.stringify(state)}`,
+      );
+    }
+  });
+}
 
 /** One state a simulated task reports, `after` (default 0) the step before it. */
 /** One status update of a scripted task. */
@@ -37,16 +72,19 @@ export type TaskRule = (
 
 /**
  * A task that starts and runs for `duration`, then ends in `end` (default TASK_FINISHED).
- * Command tasks report TASK_STARTING first, as Mesos's command executor does.
+ * Command tasks report TASK_STARTING first, as Mesos's command executor does, and end in
+ * TASK_FINISHED with its message, "Command exited with status 0" (src/launcher/executor.cpp).
  */
 export function runsFor(
   duration: Duration,
   end: TaskState = 'TASK_FINISHED',
   fields: Omit<TaskStep, 'after' | 'state'> = {},
 ): TaskRule {
-  return (task) => ({
-    steps: [...startSteps(task), { after: duration, state: end, ...fields }],
-  });
+  return (task) => {
+    const exited = !task.executor && end === 'TASK_FINISHED' && fields.message === undefined;
+    const message = exited ? { message: 'Command exited with status 0' } : {};
+    return { steps: [...startSteps(task), { after: duration, state: end, ...message, ...fields }] };
+  };
 }
 
 /** A task that fails as soon as it is started, with the given message. */

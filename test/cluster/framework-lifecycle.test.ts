@@ -28,7 +28,8 @@ describeWithMesos(
       await driver1.join();
       // The task itself, not the shell the command executor starts it with (which may still
       // be there, or not yet have started it, when TASK_RUNNING arrives).
-      expect(await processesCounted('^sleep 4321$', 1)).toHaveLength(1);
+      // Under load the command executor may start it well after TASK_RUNNING: wait for it.
+      expect(await processesCounted('^sleep 4321$', 1, 60_000)).toHaveLength(1);
 
       const second = new Recorder();
       const driver2 = new MesosSchedulerDriver(second, {
@@ -45,7 +46,7 @@ describeWithMesos(
 
       expect(driver2.stop(false)).toBe(Status.DRIVER_STOPPED);
       await driver2.join();
-      expect(await processesMatching('sleep 4321')).toEqual([]);
+      expect(await processesMatching('sleep 4321', 60_000)).toEqual([]);
     }, 90_000);
 
     test('stop(false) tears the framework down and its tasks are killed', async () => {

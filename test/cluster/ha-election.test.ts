@@ -132,6 +132,38 @@ describeWithMesos('leader election (ZooKeeper)', () => {
     60_000,
   );
 
+  // The server (tick 200 ms) grants at most 20 ticks, its default maxSessionTimeout: 4 s.
+  // Contenders asking for 10 s must count their lease from the 4 s granted, or the old leader,
+  // resumed after the new one was elected on its session's expiry, acts beside it.
+  testWithZooKeeper(
+    'a session timeout asked longer than the server grants (10 s asked, 4 s granted): the old leader never acts after the new one began',
+    async () => {
+      const asked = Contenders.election(zookeeper.url(`/election-${++group}`), 10_000);
+      try {
+        asked.start('a');
+        asked.start('b');
+        const first = await asked.leader();
+        const other = first === 'a' ? 'b' : 'a';
+        const stoppedAt = process.hrtime.bigint();
+        asked.kill(first, 'SIGSTOP');
+        await asked.until('the other to act', () => asked.events(other, 'act').length > 0, 20_000);
+        const began = asked.events(other, 'act')[0].t;
+        process.stdout.write(
+          `asked 10 s, granted 4 s: SIGSTOP of the leader → the other acting: ${Math.round(msBetween(stoppedAt, began))} ms\n`,
+        );
+        asked.kill(first, 'SIGCONT');
+        await asked.until('the resumed one to step down', () =>
+          asked.events(first, 'lost').some((line) => line.t > began),
+        );
+        expect(asked.events(first, 'act').filter((line) => line.t > began)).toEqual([]);
+        expect(asked.overlaps()).toEqual([]);
+      } finally {
+        await asked.stop();
+      }
+    },
+    60_000,
+  );
+
   testWithZooKeeper(
     'ZooKeeper restarted within the session timeout: never two leaders, one leads after',
     async () => {

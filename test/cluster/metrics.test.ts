@@ -2,7 +2,7 @@ import * as os from 'os';
 import { v1 } from '../../src';
 import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { describeWithMesos } from '../support/mesos';
-import { useLocalCluster } from '../support/cluster';
+import { eventually, useLocalCluster } from '../support/cluster';
 import { launchCommandOnce, Recorder } from '../support/recorder';
 import { takeV1, V1Recorder } from '../support/v1-recorder';
 
@@ -43,8 +43,13 @@ describeWithMesos('driver metrics on a real cluster', () => {
     expect(m.offers.declined).toBe(recorder.offers.length - 1);
     expect(m.calls.launchTasks).toEqual({ DRIVER_RUNNING: 1 });
     expect(m.handlerSeconds.count).toBe(handled.length);
-    // Implicit acknowledgements: libmesos's thread waited for each update's handler.
-    expect(m.libmesosWait.count).toBe(recorder.statuses.length);
+    // Implicit acknowledgements: libmesos's thread waited for each update's handler (the
+    // last wait is counted once that thread resumes, just after the handler returned).
+    await eventually(
+      'a libmesos wait counted for each update',
+      () => driver.metrics().libmesosWait.count === recorder.statuses.length,
+    );
+    expect(driver.metrics().libmesosWait.count).toBe(recorder.statuses.length);
     expect(m.libmesosWait.seconds).toBeGreaterThan(0);
     expect(m.queued.now).toBe(0);
     expect(m.queued.max).toBeGreaterThanOrEqual(1);
@@ -115,24 +120,18 @@ describeWithMesos('driver metrics on a real cluster', () => {
         expect(m.calls.ACKNOWLEDGE).toEqual({ sent: 3 });
         expect(m.handlerSeconds.count).toBe(recorder.log.length);
         if (name === 'V1Mesos') {
-          // The master may close the connection before its answer: counted as failed then.
-          const outcome = await (mesos as v1.V1Mesos)
-            .call({ type: 'TEARDOWN', frameworkId: recorder.frameworkId })
-            .then(
-              () => 'answered',
-              () => 'failed',
-            );
-          expect(mesos.metrics().calls.TEARDOWN).toEqual({ [outcome]: 1 });
+          // Resolved even when the master closes the connection before its answer.
+          await (mesos as v1.V1Mesos).call({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
+          expect(mesos.metrics().calls.TEARDOWN).toEqual({ answered: 1 });
         } else {
           mesos.send({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
         }
         tornDown = true;
       } finally {
         // A framework left registered would keep the agent's resources from the next test.
-        try {
-          if (!tornDown) mesos.send({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
-        } catch {
-          // Not subscribed: nothing to tear down.
+        const state = mesos.metrics().state;
+        if (!tornDown && (state === 'subscribed' || state === 'DRIVER_RUNNING')) {
+          mesos.send({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
         }
         await mesos.close();
       }

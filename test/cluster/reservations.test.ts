@@ -18,7 +18,7 @@ import {
 import type { FrameworkInfo, Input, Offer } from '../../src/messages';
 import { MesosSchedulerDriver } from '../../src/scheduler/scheduler-driver';
 import { describeWithMesos } from '../support/mesos';
-import { useLocalCluster } from '../support/cluster';
+import { eventually, useLocalCluster } from '../support/cluster';
 import { OfferTaker } from '../support/offer-taker';
 import { Recorder } from '../support/recorder';
 
@@ -173,7 +173,8 @@ describeWithMesos('dynamic reservations and persistent volumes', () => {
       (o) => scalarTotal(unreserved(o), 'disk') === 8192,
     );
     expect(last.resources.filter((r) => r.reservations.length > 0 || r.disk)).toEqual([]);
-    expect(fs.existsSync(volumeDir)).toBe(false);
+    // The agent removes the volume's directory as it applies DESTROY, not before the offer.
+    await eventually('the volume directory removed', () => !fs.existsSync(volumeDir));
     driver.declineOffer(last.id, filters(0.1));
     driver.stop();
     await driver.join();

@@ -2,7 +2,7 @@ import * as os from 'os';
 import { v1, type Input } from '../../src';
 import { describeWithMesos } from '../support/mesos';
 import { useLocalCluster } from '../support/cluster';
-import { get } from '../support/cluster';
+import { eventually, get } from '../support/cluster';
 import { takeV1, V1Recorder } from '../support/v1-recorder';
 
 const FRAMEWORK = {
@@ -24,17 +24,39 @@ const IMPLEMENTATIONS: [string, (recorder: V1Recorder, master: string) => v1.Mes
 
 /**
  * Tears the test's framework down, then closes: a scheduler driver that only stops keeps
- * its framework (and the offers it holds) registered while this process lives.
+ * its framework (and the offers it holds) registered while this process lives. A V1Mesos
+ * whose framework was torn down already has closed itself.
  */
 async function teardown(mesos: v1.Mesos, recorder: V1Recorder): Promise<void> {
   const call = { type: 'TEARDOWN' as const, frameworkId: recorder.frameworkId };
-  try {
-    if (mesos instanceof v1.V1Mesos) await mesos.call(call);
-    else mesos.send(call);
-  } catch {
-    // Not subscribed (yet, or any more): nothing to tear down.
+  if (mesos instanceof v1.V1Mesos) {
+    if (mesos.metrics().state === 'subscribed')
+      expect((await mesos.call(call)).statusCode).toBe(202);
+  } else if (recorder.frameworkId) {
+    mesos.send(call);
   }
   await mesos.close();
+}
+
+/** The ids of the master's frameworks, active and completed. */
+async function frameworkIds(master: string) {
+  const state = JSON.parse(await get(`http://${master}/master/frameworks`)) as {
+    frameworks: { id: string }[];
+    completed_frameworks: { id: string }[];
+  };
+  return {
+    active: state.frameworks.map((f) => f.id),
+    completed: state.completed_frameworks.map((f) => f.id),
+  };
+}
+
+/** Waits until the library closed itself, or called connected() a second time. */
+async function closedOrConnectedAgain(mesos: v1.V1Mesos, recorder: V1Recorder) {
+  let closed = false;
+  void mesos.closed.then(() => (closed = true));
+  const connections = () => recorder.log.filter((entry) => entry === 'connected').length;
+  await eventually('the library closed, or connected() again', () => closed || connections() > 1);
+  return connections() > 1 ? 'connected again' : 'closed';
 }
 
 /** A LAUNCH of one command task on an offer. */
@@ -364,5 +386,43 @@ describeWithMesos('v1 scheduler API', () => {
       const found = state.frameworks.find((f: { id: string }) => f.id === id);
       expect(found.name).toBe('renamed');
     }, 60_000);
+
+    // The master removes the framework, then closes its subscription, often before the call's
+    // answer is read: call(TEARDOWN) resolves either way. V1_TEARDOWN_RUNS sets how many rounds.
+    test('TEARDOWN: call() resolves, the framework is gone, the library closes, round after round', async () => {
+      const rounds = Number(process.env.V1_TEARDOWN_RUNS ?? 5);
+      let unanswered = 0;
+      for (let round = 0; round < rounds; round++) {
+        const recorder = new V1Recorder({ ...FRAMEWORK, name: `teardown ${round}` });
+        const mesos = new v1.V1Mesos(recorder, { master: cluster().master });
+        await recorder.next('SUBSCRIBED');
+        const answer = await mesos.call({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
+        expect(answer.statusCode).toBe(202);
+        if (answer.closedBeforeAnswer) unanswered++;
+        expect(await closedOrConnectedAgain(mesos, recorder)).toBe('closed');
+        expect(mesos.metrics().calls.TEARDOWN).toEqual({ answered: 1 });
+        const ids = await frameworkIds(cluster().master);
+        expect(ids.completed).toContain(recorder.frameworkId!.value);
+        expect(ids.active).not.toContain(recorder.frameworkId!.value);
+      }
+      if (process.env.V1_TEARDOWN_RUNS) {
+        console.log(`${rounds} of ${rounds} resolved; ${unanswered} closed before the answer`);
+      }
+    }, 600_000);
+
+    // libmesos reconnects once the master closes the subscription; a handler that subscribes
+    // on every connected() (as the recorder does) would register a second framework.
+    test('TEARDOWN by send(): connected() is not called again, the library closes', async () => {
+      recorder = new V1Recorder({ ...FRAMEWORK, name: 'teardown by send' });
+      mesos = new v1.V1Mesos(recorder, { master: cluster().master });
+      await recorder.next('SUBSCRIBED');
+      mesos.send({ type: 'TEARDOWN', frameworkId: recorder.frameworkId });
+      expect(await closedOrConnectedAgain(mesos, recorder)).toBe('closed');
+      expect(() => mesos!.send({ type: 'REVIVE', frameworkId: recorder!.frameworkId })).toThrow(
+        /the library was closed/,
+      );
+      const ids = await frameworkIds(cluster().master);
+      expect(ids.completed).toContain(recorder.frameworkId!.value);
+    }, 90_000);
   });
 });

@@ -4,7 +4,14 @@ import { Status } from '../../src/status';
 import { startLocalCluster, type LocalCluster } from '../../src/cluster';
 import { useLocalCluster } from '../support/cluster';
 import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
-import { AGENT_RESOURCES, realSide, simulatedSide, Trace, type Side } from '../support/comparison';
+import {
+  AGENT_RESOURCES,
+  fieldsOf,
+  realSide,
+  simulatedSide,
+  Trace,
+  type Side,
+} from '../support/comparison';
 import { mesosForTests } from '../support/mesos';
 
 // Each scenario runs on the simulator and on a real master and agent, and what the scheduler
@@ -55,6 +62,28 @@ const scenarios: Record<string, Scenario> = {
     driver.stop();
     await driver.join();
     return ['too-big', 'ok', 'neither', 'wrong-agent', 'nothing'].flatMap((id) => trace.of(id));
+  },
+
+  async 'the first offer, field by field'(side) {
+    const trace = new Trace();
+    const driver = side.driver(trace, { framework });
+    driver.start();
+    await side.until('an offer', () => trace.offers.length > 0);
+    driver.stop();
+    await driver.join();
+    return [`resourceOffers ${fieldsOf(trace.offers[0])}`];
+  },
+
+  async 'the first offer to a MULTI_ROLE framework, field by field'(side) {
+    const trace = new Trace();
+    const driver = side.driver(trace, {
+      framework: { ...framework, roles: ['web'], capabilities: [{ type: 'MULTI_ROLE' }] },
+    });
+    driver.start();
+    await side.until('an offer', () => trace.offers.length > 0);
+    driver.stop();
+    await driver.join();
+    return [`resourceOffers ${fieldsOf(trace.offers[0])}`];
   },
 
   async 'an offer used after it was declined'(side) {

@@ -122,10 +122,78 @@ export class Trace implements Scheduler {
   }
 }
 
+/**
+ * A status update: task, state, reason and source, then every other field (see fieldsOf),
+ * so that the comparison covers them all.
+ */
 export function describeStatus(status: TaskStatus): string {
   const parts = [status.taskId.value, status.state, status.reason ?? '-', status.source ?? '-'];
   if (status.source === 'SOURCE_MASTER' && status.message) parts.push(maskIds(status.message));
+  const { taskId: _t, state: _s, reason: _r, source: _o, ...rest } = status;
+  parts.push(fieldsOf(rest));
   return parts.join(' ');
+}
+
+/**
+ * Fields left out of the comparison on purpose, with why: they differ between any two runs
+ * of a real Mesos, or the simulator has no real counterpart for them.
+ */
+export const LEFT_OUT: Record<string, string> = {
+  timestamp: 'a time',
+  uuid: 'random (its presence is compared)',
+  executorPid: 'a process id (ContainerStatus.executorPid), which the simulator does not make',
+  hostname: "the machine's name",
+  'url.address.port': "the agent's port (chosen free for each real cluster)",
+  'order of resources':
+    "an offer's resources are compared as a set (Mesos's order follows its arithmetic)",
+};
+
+/** Keys whose `value` is a generated id (masked); task ids are the scenario's own. */
+const GENERATED_IDS = new Set([
+  'frameworkId',
+  'slaveId',
+  'agentId',
+  'id',
+  'offerId',
+  'containerId',
+  'executorIds',
+]);
+
+/**
+ * Every field of a message, as canonical JSON modulo ids, times and hostnames: generated ids
+ * masked, LEFT_OUT fields masked or dropped, empty lists and absent fields the same,
+ * messages' ids masked.
+ */
+export function fieldsOf(message: unknown): string {
+  const walk = (value: unknown, key: string): unknown => {
+    if (value instanceof Uint8Array)
+      return key === 'uuid' ? '<uuid>' : Buffer.from(value).toString('hex');
+    if (Array.isArray(value)) {
+      const items = value.map((item) => walk(item, key)).filter((item) => item !== undefined);
+      if (key === 'resources')
+        items.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      return items.length > 0 ? items : undefined;
+    }
+    if (typeof value === 'string') {
+      if (key === 'hostname') return '<host>';
+      return maskIds(value);
+    }
+    if (typeof value === 'bigint') return String(value);
+    if (typeof value !== 'object' || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [field, inner] of Object.entries(value).sort(([a], [b]) => a.localeCompare(b))) {
+      if (field === 'timestamp' || field === 'executorPid') continue;
+      if (field === 'port' && key === 'address') continue;
+      if (GENERATED_IDS.has(field)) {
+        out[field] = '<id>';
+        continue;
+      }
+      const walked = walk(inner, field);
+      if (walked !== undefined) out[field] = walked;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  };
+  return JSON.stringify(walk(message, '') ?? {});
 }
 
 /** Mesos ids (a uuid, then -O3, -S0, -0000) and resource lists vary: masked. */

@@ -74,7 +74,8 @@ export function runExample(
         });
         scan();
       }),
-    exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))),
+    // 'close', not 'exit': the process may have exited before its last output was read.
+    exited: new Promise((resolve) => child.once('close', (code) => resolve(code))),
   };
 }
 

@@ -10,6 +10,11 @@ export interface CallResult {
   response?: Response;
   /** For any status but 200 and 202: what the master said. */
   error?: string;
+  /**
+   * TEARDOWN only: true when the master closed the connection, as it does once it has removed
+   * the framework, before its answer was read (`statusCode` is then 202, what it answers).
+   */
+  closedBeforeAnswer?: boolean;
 }
 
 /**

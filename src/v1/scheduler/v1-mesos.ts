@@ -16,6 +16,7 @@ import type { Call, Credential, Event } from '../messages';
 import type { CallResult, Mesos } from './mesos';
 import type { Scheduler } from './scheduler';
 import { Subscription } from '../subscription';
+import { Teardown } from './teardown';
 import { checkCall } from './validate-call';
 
 /** What V1Mesos is constructed with. */
@@ -40,13 +41,16 @@ const decoders: EventDecoders<NativeV1Events, Required<Scheduler>> = {
 /**
  * org.apache.mesos.v1.scheduler.V1Mesos: a v1 scheduler on libmesos's
  * mesos::v1::scheduler::Mesos (the HTTP API). It runs from construction, and keeps the
- * process alive, until close().
+ * process alive, until close(), or until a TEARDOWN has taken effect: then it closes itself
+ * (the master answered, or closed the connection, which `call()` resolves as success), and
+ * connected() is not called again.
  */
 export class V1Mesos implements Mesos {
   private readonly native: NativeV1SchedulerMesos;
   private readonly life = new LibraryLifecycle();
   private readonly subscription = new Subscription();
   private readonly counters = new DriverMetrics('v1-mesos');
+  private readonly teardown = new Teardown();
 
   constructor(scheduler: Scheduler, options: V1MesosOptions) {
     checkObject(scheduler, 'scheduler');
@@ -69,12 +73,21 @@ export class V1Mesos implements Mesos {
         : checkStringMap(options.environment, 'options.environment');
     const tracking: Required<Scheduler> = {
       connected: (mesos) => {
+        // After a TEARDOWN the framework is gone: a handler that subscribes would register a
+        // new one. The library closes instead.
+        if (this.teardown.begun) {
+          if (this.teardown.closeOnDisconnection) void this.life.close();
+          return;
+        }
         this.subscription.connected();
         return scheduler.connected?.call(scheduler, mesos);
       },
       disconnected: (mesos) => {
         this.subscription.disconnected();
-        return scheduler.disconnected?.call(scheduler, mesos);
+        const result = scheduler.disconnected?.call(scheduler, mesos);
+        // The master closes the subscription once it has removed the framework.
+        if (this.teardown.closeOnDisconnection) void this.life.close();
+        return result;
       },
       received: (mesos, event) => {
         this.subscription.received(event);
@@ -135,6 +148,7 @@ export class V1Mesos implements Mesos {
       );
     }
     this.subscription.check(checked.call, 'send', this.life.isClosing);
+    if (checked.call.type === 'TEARDOWN') this.teardown.begin(false);
     this.native.send(checked.bytes);
     observeV1Call(this.counters, checked.call, 'sent');
   }
@@ -145,10 +159,18 @@ export class V1Mesos implements Mesos {
       throw new InvalidArgumentError('call.type', 'SUBSCRIBE must go through send()');
     }
     this.subscription.check(checked.call, 'call', this.life.isClosing);
+    const teardown = checked.call.type === 'TEARDOWN';
+    if (teardown) this.teardown.begin(true);
     return new Promise<CallResult>((resolve, reject) => {
-      this.native.call(checked.bytes, (failure, result) => {
+      this.native.call(checked.bytes, (failure, bytes) => {
+        let result = bytes ? decode<CallResult>('mesos.v1.scheduler.APIResult', bytes) : undefined;
+        if (teardown) {
+          const settled = this.teardown.settle(failure, result);
+          result = settled.result;
+          if (settled.done) void this.life.close();
+        }
         observeV1Call(this.counters, checked.call, result ? 'answered' : 'failed');
-        if (result) resolve(decode<CallResult>('mesos.v1.scheduler.APIResult', result));
+        if (result) resolve(result);
         else reject(new CallFailedError(`${checked.call.type}: ${failure ?? 'no answer'}`));
       });
     });

@@ -66,6 +66,10 @@ describeWithMesos('State over libmesos', (install) => {
       expect(await new ZooKeeperState(servers, 10_000, '/state/auth').names()).toEqual(['slaves']);
     });
 
+    test('names() under a znode nothing was ever stored in: []', async () => {
+      expect(await new ZooKeeperState(servers, 10_000, '/state/never/stored').names()).toEqual([]);
+    });
+
     test('a host that does not resolve: operations reject naming servers, nothing is killed', async () => {
       const state = new ZooKeeperState('no-such-host.invalid:2181', 10_000, '/state');
       await expect(state.names()).rejects.toThrow(InvalidArgumentError);

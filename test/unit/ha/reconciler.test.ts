@@ -1,4 +1,5 @@
 import type { Offer, TaskStatus } from '../../../src/messages/message-types';
+import { OfferSuppression } from '../../../src/ha/offer-suppression';
 import { Reconciler } from '../../../src/ha/reconciler';
 import type { SchedulerDriver } from '../../../src/scheduler/scheduler-driver';
 
@@ -7,7 +8,7 @@ function fakeDriver() {
   const driver = {
     reconcileTasks: () => calls.push('reconcile'),
     declineOffer: (id: { value: string }) => calls.push(`decline ${id.value}`),
-    reviveOffers: () => calls.push('revive'),
+    reviveOffers: (roles?: string[]) => calls.push(roles ? `revive ${roles.join()}` : 'revive'),
   } as unknown as SchedulerDriver;
   return { driver, calls };
 }
@@ -25,17 +26,58 @@ describe('Reconciler', () => {
     const reconciler = new Reconciler(driver, 50, (s) => rounds.push(s.map((x) => x.taskId.value)));
     reconciler.restart();
     expect(calls).toEqual(['reconcile']);
-    // During the first round: declined; a second round, begun after it, will cover agent-1.
+    // During the first round: declined, and the round begins again, now after agent-1's
+    // first offer: one quiet period covers it.
     expect(reconciler.filter([offer('o1', 'agent-1')])).toEqual([]);
+    expect(calls).toEqual(['reconcile', 'decline o1', 'reconcile']);
+    // Both reconciliations answer: the round reports each task once.
     reconciler.saw(status('t1'));
-    jest.advanceTimersByTime(50);
-    expect(rounds).toEqual([['t1']]);
-    expect(calls).toEqual(['reconcile', 'decline o1', 'revive', 'reconcile']);
-    // The second round is still open: agent-1 still waits.
+    reconciler.saw(status('t1'));
+    jest.advanceTimersByTime(30);
+    // Another offer of the same agent does not begin the round again.
     expect(reconciler.filter([offer('o2', 'agent-1')])).toEqual([]);
+    jest.advanceTimersByTime(20);
+    expect(rounds).toEqual([['t1']]);
+    expect(calls).toEqual(['reconcile', 'decline o1', 'reconcile', 'decline o2', 'revive']);
+    expect(reconciler.filter([offer('o3', 'agent-1')])).toEqual([offer('o3', 'agent-1')]);
+    // A new agent: a round of its own (covered agents offer meanwhile).
+    expect(reconciler.filter([offer('o4', 'agent-2'), offer('o5', 'agent-1')])).toEqual([
+      offer('o5', 'agent-1'),
+    ]);
     jest.advanceTimersByTime(50);
     expect(rounds).toEqual([['t1'], []]);
-    expect(reconciler.filter([offer('o3', 'agent-1')])).toEqual([offer('o3', 'agent-1')]);
+    expect(reconciler.filter([offer('o6', 'agent-2')])).toHaveLength(1);
+    reconciler.stop();
+  });
+
+  test('a round that declined nothing revives nothing', () => {
+    const { driver, calls } = fakeDriver();
+    const reconciler = new Reconciler(driver, 50, () => undefined);
+    reconciler.restart();
+    jest.advanceTimersByTime(50);
+    expect(calls).toEqual(['reconcile']);
+    reconciler.stop();
+  });
+
+  test('offers the scheduler suppressed stay suppressed: revived only for the other roles', () => {
+    const { driver, calls } = fakeDriver();
+    const suppression = new OfferSuppression(['a', 'b']);
+    const reconciler = new Reconciler(driver, 50, () => undefined, suppression);
+    const round = (id: string) => {
+      reconciler.forget('agent');
+      reconciler.filter([offer(id, 'agent')]);
+      jest.advanceTimersByTime(50);
+      return calls.splice(0).filter((c) => c.startsWith('revive'));
+    };
+    reconciler.restart();
+    suppression.suppress(undefined);
+    expect(round('o1')).toEqual([]);
+    suppression.revive(['b']);
+    expect(round('o2')).toEqual(['revive b']);
+    suppression.revive(undefined);
+    expect(round('o3')).toEqual(['revive']);
+    suppression.update(['a', 'c'], ['a', 'c']);
+    expect(round('o4')).toEqual([]);
     reconciler.stop();
   });
 

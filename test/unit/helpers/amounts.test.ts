@@ -10,6 +10,13 @@ import {
   type ResourceLike,
 } from '../../../src/helpers';
 
+/** A scalar resource built without scalar()'s checks, to reach the helpers' own. */
+const unchecked = (name: string, value: number) => ({
+  name,
+  type: 'SCALAR' as const,
+  scalar: { value },
+});
+
 const offer = [scalar('cpus', 2), scalar('mem', 512), ranges('ports', [[31000, 31009]])];
 const invalid = (argument: string, message: string) => new InvalidArgumentError(argument, message);
 
@@ -26,22 +33,22 @@ describe('amounts are checked, naming the need or resource', () => {
   });
 
   it('rejects NaN, infinite and negative scalars in every helper', () => {
-    expect(() => addResources([scalar('cpus', 1)], [scalar('cpus', NaN)])).toThrow(
+    expect(() => addResources([scalar('cpus', 1)], [unchecked('cpus', NaN)])).toThrow(
       invalid('b[0].scalar.value', 'expected a finite amount ≥ 0, got NaN'),
     );
-    expect(() => addResources([scalar('cpus', -1)], [scalar('cpus', 2)])).toThrow(
+    expect(() => addResources([unchecked('cpus', -1)], [scalar('cpus', 2)])).toThrow(
       invalid('a[0].scalar.value', 'expected a finite amount ≥ 0, got -1'),
     );
-    expect(() => subtractResources([scalar('cpus', 2)], [scalar('cpus', -1)])).toThrow(
+    expect(() => subtractResources([scalar('cpus', 2)], [unchecked('cpus', -1)])).toThrow(
       invalid('b[0].scalar.value', 'expected a finite amount ≥ 0, got -1'),
     );
-    expect(() => containsResources([scalar('cpus', Infinity)], [])).toThrow(
+    expect(() => containsResources([unchecked('cpus', Infinity)], [])).toThrow(
       invalid('a[0].scalar.value', 'expected a finite amount ≥ 0, got Infinity'),
     );
-    expect(() => scalarTotal([scalar('mem', 1), scalar('cpus', NaN)], 'cpus')).toThrow(
+    expect(() => scalarTotal([scalar('mem', 1), unchecked('cpus', NaN)], 'cpus')).toThrow(
       invalid('resources[1].scalar.value', 'expected a finite amount ≥ 0, got NaN'),
     );
-    expect(() => takeResources([scalar('cpus', NaN)], { cpus: 1 })).toThrow(
+    expect(() => takeResources([unchecked('cpus', NaN)], { cpus: 1 })).toThrow(
       invalid('resources[0].scalar.value', 'expected a finite amount ≥ 0, got NaN'),
     );
   });

@@ -104,3 +104,28 @@ describe('resource arithmetic', () => {
     );
   });
 });
+
+describe('scalar()', () => {
+  test.each([
+    [NaN, 'NaN'],
+    [-1, '-1'],
+    [Infinity, 'Infinity'],
+    [-Infinity, '-Infinity'],
+    ['2' as unknown as number, "'2'"],
+  ])('refuses %p as its value, naming it', (value, shown) => {
+    let error: unknown;
+    try {
+      scalar('cpus', value);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).message).toContain('value');
+    expect((error as InvalidArgumentError).message).toContain(shown);
+  });
+
+  test('takes 0 and fractions', () => {
+    expect(scalar('cpus', 0).scalar).toEqual({ value: 0 });
+    expect(scalar('cpus', 0.5).scalar).toEqual({ value: 0.5 });
+  });
+});

@@ -20,6 +20,22 @@ function argumentOf(call: () => unknown): string | undefined {
   return undefined;
 }
 
+/** The argument named by the InvalidArgumentError `call` rejects with; it must not throw. */
+async function rejectionOf(call: () => Promise<unknown>): Promise<string | undefined> {
+  let promise: Promise<unknown>;
+  try {
+    promise = call();
+  } catch (error) {
+    throw new Error(`threw instead of rejecting: ${String(error)}`);
+  }
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InvalidArgumentError);
+  return (error as InvalidArgumentError).argument;
+}
+
 const replica = path.join(os.tmpdir(), 'mesos-napi-unit-replica');
 const anyLog =
   (...args: unknown[]) =>
@@ -45,31 +61,57 @@ test.each([
   expect(argumentOf(anyLog(...args))).toBe(argument);
 });
 
-test('Log.Reader arguments', () => {
+test('Log.Reader arguments: the constructor throws, methods reject', async () => {
   const reader = new Log.Reader(zkLog());
   const p = new Position(1n);
-  expect(argumentOf(() => reader.read(1n as never, p, 1000))).toBe('from');
-  expect(argumentOf(() => reader.read(p, {} as never, 1000))).toBe('to');
-  expect(argumentOf(() => reader.read(p, p, 0))).toBe('timeout');
-  expect(argumentOf(() => reader.catchup(-1))).toBe('timeout');
-  expect(argumentOf(() => reader.ending(1.5))).toBe('timeout');
+  expect(await rejectionOf(() => reader.read(1n as never, p, 1000))).toBe('from');
+  expect(await rejectionOf(() => reader.read(p, {} as never, 1000))).toBe('to');
+  expect(await rejectionOf(() => reader.read(p, p, 0))).toBe('timeout');
+  expect(await rejectionOf(() => reader.catchup(-1))).toBe('timeout');
+  expect(await rejectionOf(() => reader.ending(1.5))).toBe('timeout');
+  expect(await rejectionOf(() => reader.beginning(-2))).toBe('timeout');
   expect(argumentOf(() => new Log.Reader({} as never))).toBe('log');
 });
 
-test('Log.Writer arguments', () => {
+test('Log.Writer arguments: the constructor throws, methods reject', async () => {
   const log = zkLog();
   expect(argumentOf(() => new Log.Writer(log, 0, 1))).toBe('timeout');
   expect(argumentOf(() => new Log.Writer(log, 1000, 0))).toBe('retries');
   expect(argumentOf(() => new Log.Writer({} as never, 1000, 1))).toBe('log');
   const writer = new Log.Writer(log, 1000, 1);
-  expect(argumentOf(() => writer.append('text' as never, 1000))).toBe('data');
-  expect(argumentOf(() => writer.append(new Uint8Array(), 0))).toBe('timeout');
-  expect(argumentOf(() => writer.truncate(5 as never, 1000))).toBe('to');
+  expect(await rejectionOf(() => writer.append('text' as never, 1000))).toBe('data');
+  expect(await rejectionOf(() => writer.append(new Uint8Array(), 0))).toBe('timeout');
+  expect(await rejectionOf(() => writer.truncate(5 as never, 1000))).toBe('to');
+  expect(await rejectionOf(() => writer.start(-1))).toBe('timeout');
 });
 
-test('LogState arguments', () => {
+test('LogState arguments, named in its own order', () => {
   expect(argumentOf(() => new LogState({} as never))).toBe('log');
   expect(argumentOf(() => new LogState(zkLog(), -1))).toBe('diffsBetweenSnapshots');
+  const state =
+    (...args: unknown[]) =>
+    () =>
+      new (LogState as unknown as new (...a: unknown[]) => LogState)(...args);
+  expect(argumentOf(state('x'))).toBe('servers');
+  expect(argumentOf(state('127.0.0.1:2181'))).toBe('timeout');
+  expect(argumentOf(state('127.0.0.1:2181', 1000))).toBe('znode');
+  expect(argumentOf(state('127.0.0.1:2181', 1000, '/log'))).toBe('quorum');
+});
+
+test('a Log given one string where the PIDs go: pids', () => {
+  let error: unknown;
+  try {
+    anyLog(1, replica, 'log-replica(1)@127.0.0.1:5050')();
+  } catch (caught) {
+    error = caught;
+  }
+  expect(error).toMatchObject({ argument: 'pids' });
+});
+
+test('errors describe objects with the right article', () => {
+  expect(() => new LogState({} as never)).toThrow(/got an object/);
+  expect(() => new LogState(new Uint8Array() as never)).toThrow(/got a Uint8Array/);
+  expect(() => new LogState(new Error() as never)).toThrow(/got an Error/);
 });
 
 test('Position: order, equality, identity as Java and libmesos (8 bytes, big-endian)', () => {

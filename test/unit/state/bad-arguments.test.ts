@@ -17,6 +17,22 @@ function argumentOf(call: () => unknown): string | undefined {
   return undefined;
 }
 
+/** The argument named by the InvalidArgumentError `call` rejects with; it must not throw. */
+async function rejectionOf(call: () => Promise<unknown>): Promise<string | undefined> {
+  let promise: Promise<unknown>;
+  try {
+    promise = call();
+  } catch (error) {
+    throw new Error(`threw instead of rejecting: ${String(error)}`);
+  }
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(InvalidArgumentError);
+  return (error as InvalidArgumentError).argument;
+}
+
 const zk =
   (...args: unknown[]) =>
   () =>
@@ -47,15 +63,19 @@ describe('ZooKeeperState', () => {
     expect(argumentOf(zk(...args))).toBe(argument);
   });
 
-  test.each([[''], ['a/b'], ['.'], ['..'], ['\0'], ['\uD800'], [42]])('fetch(%j): name', (name) => {
-    const state = new ZooKeeperState('127.0.0.1:2181', 1000, '/a');
-    expect(argumentOf(() => state.fetch(name as string))).toBe('name');
-  });
+  // Methods that return a Promise reject; they never throw.
+  test.each([[''], ['a/b'], ['.'], ['..'], ['\0'], ['\uD800'], [42]])(
+    'fetch(%j): rejects naming name',
+    async (name) => {
+      const state = new ZooKeeperState('127.0.0.1:2181', 1000, '/a');
+      expect(await rejectionOf(() => state.fetch(name as string))).toBe('name');
+    },
+  );
 
-  test('store() and expunge() of something not a Variable: variable', () => {
+  test('store() and expunge() of something not a Variable: reject naming variable', async () => {
     const state = new ZooKeeperState('127.0.0.1:2181', 1000, '/a');
-    expect(argumentOf(() => state.store({} as never))).toBe('variable');
-    expect(argumentOf(() => state.expunge(null as never))).toBe('variable');
+    expect(await rejectionOf(() => state.store({} as never))).toBe('variable');
+    expect(await rejectionOf(() => state.expunge(null as never))).toBe('variable');
   });
 });
 

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from 'mesos-napi';
 import { filters, scalar, taskInfo, type Offer, type Scheduler } from 'mesos-napi';
 import { SimulatedCluster } from 'mesos-napi/testing';
 
@@ -36,8 +37,14 @@ test('registers, then offers the agent’s free resources with its attributes an
   expect(cluster.events.map((e) => e.event)).toEqual(['registered', 'resourceOffers']);
   const [offer] = scheduler.offers;
   expect(offer.hostname).toBe('a1');
-  expect(offer.allocationInfo).toEqual({ role: '*' });
+  // Without MULTI_ROLE, as the master does (MESOS-8237): no allocationInfo, role '*'.
+  expect(offer.allocationInfo).toBeUndefined();
   expect(offer.resources.map((r) => r.name)).toEqual(['cpus', 'mem', 'ports']);
+  expect(offer.resources.map((r) => [r.allocationInfo, r.role])).toEqual([
+    [undefined, '*'],
+    [undefined, '*'],
+    [undefined, '*'],
+  ]);
   expect(offer.attributes).toEqual([
     { name: 'rack', type: 'TEXT', text: { value: 'r1' } },
     { name: 'zone', type: 'SCALAR', scalar: { value: 3 } },
@@ -133,4 +140,31 @@ test('launch uses part of an offer; the rest comes back after the filter', async
   ]);
   driver.stop();
   await driver.join();
+});
+
+test('agent resources given as resources are checked at once, naming the agent', () => {
+  const bad = { name: 'cpus', type: 'SCALAR' as const, scalar: { value: NaN } };
+  expect(() => new SimulatedCluster({ agents: [{}, { resources: [bad] }] })).toThrow(
+    new InvalidArgumentError(
+      'options.agents[1].resources[0].scalar.value',
+      'expected a finite amount ≥ 0, got NaN',
+    ),
+  );
+  const cluster = new SimulatedCluster({ agents: [] });
+  expect(() =>
+    cluster.addAgent({ resources: [{ ...bad, name: '', scalar: { value: 1 } }] }),
+  ).toThrow(new InvalidArgumentError('spec.resources[0].name', 'expected a resource name'));
+  expect(() => cluster.addAgent({ resources: 'cpus:1' as never })).not.toThrow();
+});
+
+test('a scripted task whose step has no known state is refused when scripted', () => {
+  const cluster = new SimulatedCluster();
+  expect(() =>
+    cluster.scriptTask('t', { steps: [{ state: 'TASK_RUNNING' }, { state: 'RUNNING' as never }] }),
+  ).toThrow(
+    new InvalidArgumentError(
+      'script.steps[1].state',
+      'expected a TaskState (TASK_RUNNING, TASK_FINISHED, …), got "RUNNING"',
+    ),
+  );
 });

@@ -28,6 +28,12 @@ test('a multi-role framework gets one offer per role; reserved resources go to t
     capabilities: [{ type: 'MULTI_ROLE' }],
   });
   await cluster.advance(0);
+  // With MULTI_ROLE, resources keep the offer's allocationInfo.
+  for (const o of offers) {
+    expect(o.resources.map((r) => r.allocationInfo)).toEqual(
+      o.resources.map(() => o.allocationInfo),
+    );
+  }
   const byRole = Object.fromEntries(
     offers.map((o) => [
       o.allocationInfo?.role,

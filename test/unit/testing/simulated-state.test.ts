@@ -29,6 +29,6 @@ test('SimulatedState: versioned stores, stale variables refused, expunge, names'
 
 test('SimulatedState checks its arguments as every State does', async () => {
   const state = new SimulatedState();
-  expect(() => state.fetch(42 as unknown as string)).toThrow(/^name: /);
-  expect(() => state.store({} as Variable)).toThrow('variable: expected a Variable');
+  await expect(state.fetch(42 as unknown as string)).rejects.toThrow(/^name: /);
+  await expect(state.store({} as Variable)).rejects.toThrow('variable: expected a Variable');
 });

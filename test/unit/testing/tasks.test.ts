@@ -233,3 +233,20 @@ test('reconciliation answers as the master does', async () => {
   driver.stop();
   await driver.join();
 });
+
+test('a command task’s updates carry its container’s status; TASK_FINISHED says how the command exited', async () => {
+  const cluster = new SimulatedCluster({ agents: [{ resources: 'cpus:2;mem:1024' }] }).onLaunch(
+    runsFor('1s'),
+  );
+  const { statuses } = start(cluster, (d, offer) => d.launchTasks(offer.id, [task('t', offer)]));
+  await cluster.advance('2s');
+  expect(statuses.map((s) => [s.state, s.message])).toEqual([
+    ['TASK_STARTING', undefined],
+    ['TASK_RUNNING', undefined],
+    ['TASK_FINISHED', 'Command exited with status 0'],
+  ]);
+  const containers = statuses.map((s) => s.containerStatus);
+  expect(containers[0]?.containerId?.value).toMatch(/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/);
+  expect(containers[0]?.networkInfos[0].ipAddresses).toEqual([{ ipAddress: '127.0.0.1' }]);
+  expect(containers).toEqual([containers[0], containers[0], containers[0]]);
+});

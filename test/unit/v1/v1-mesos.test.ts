@@ -122,6 +122,49 @@ describe('V1Mesos (stand-in binding)', () => {
     await mesos.close();
   });
 
+  it('call(TEARDOWN): the connection closed before the answer resolves and closes; a call never sent rejects; a 403 is an answer and keeps the library', async () => {
+    type OnDone = (failure: string | null, result: Uint8Array | null) => void;
+    const teardown = { type: 'TEARDOWN' as const, frameworkId: ID };
+    const closedFirst = await make();
+    const resolved = closedFirst.mesos.call(teardown);
+    (closedFirst.native.calls[0].args[1] as OnDone)('Disconnected', null);
+    await expect(resolved).resolves.toEqual({ statusCode: 202, closedBeforeAnswer: true });
+    await closedFirst.mesos.closed;
+    expect(closedFirst.native.closed).toBe(true);
+
+    const neverSent = await make();
+    const rejected = neverSent.mesos.call(teardown);
+    (neverSent.native.calls[0].args[1] as OnDone)('Connection to master interrupted', null);
+    await expect(rejected).rejects.toThrow('TEARDOWN: Connection to master interrupted');
+    expect(neverSent.native.closed).toBe(false);
+
+    const refused = await make();
+    const forbidden = refused.mesos.call(teardown);
+    const answer = { statusCode: 403, error: 'Forbidden' };
+    (refused.native.calls[0].args[1] as OnDone)(
+      null,
+      encodeMessage('mesos.v1.scheduler.APIResult', answer, 'r'),
+    );
+    await expect(forbidden).resolves.toEqual(answer);
+    expect(refused.native.closed).toBe(false);
+    await neverSent.mesos.close();
+    await refused.mesos.close();
+  });
+
+  it('after send(TEARDOWN): connected() is not called again; the library closes on disconnection', async () => {
+    const seen: string[] = [];
+    const { mesos, native } = await make(true, {
+      connected: () => void seen.push('connected'),
+      disconnected: () => void seen.push('disconnected'),
+    });
+    mesos.send({ type: 'TEARDOWN', frameworkId: ID });
+    await native.dispatch('disconnected');
+    await native.dispatch('connected');
+    await mesos.closed;
+    expect(seen).toEqual(['connected', 'disconnected']);
+    expect(native.closed).toBe(true);
+  });
+
   it('refuses calls libmesos would drop for its state: before connected, subscribed, after close', async () => {
     const mesos = new v1.V1Mesos({}, { master: 'localhost:5050' });
     const native = binding.v1[0];
