@@ -865,11 +865,11 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
       );
     }
     const role = pod.resources.role!;
-    if (offer.resources.some((r) => r.role !== undefined || r.reservation !== undefined)) {
-      return `the offers are in the pre-refinement format ('role'): a pod with volumes needs a framework with the RESERVATION_REFINEMENT capability`;
-    }
     if (offer.allocationInfo?.role !== role) {
       return `no offer allocated to role '${role}' fits: a pod with volumes needs a framework with the MULTI_ROLE and RESERVATION_REFINEMENT capabilities and '${role}' among its roles`;
+    }
+    if (offer.resources.some((r) => r.role !== undefined || r.reservation !== undefined)) {
+      return `the offers are in the pre-refinement format ('role'): a pod with volumes needs a framework with the RESERVATION_REFINEMENT capability`;
     }
     return (
       reserveForInstance(remaining, pod, owner, this.principal) ??

@@ -187,3 +187,18 @@ test.each([
   expect((error as InvalidArgumentError).argument).toBe(argument);
   expect((error as Error).message).toContain(words);
 });
+
+test('a MULTI_ROLE framework without RESERVATION_REFINEMENT: the instance waits and says why', async () => {
+  const c = cluster({ agents: agents(1) });
+  const { scheduler, driver } = runService(c, service(db(1)), {
+    framework: { roles: ['db'], capabilities: [{ type: 'MULTI_ROLE' }] },
+  });
+  await c.advance('5s');
+  expect(liveTasks(c)).toEqual([]);
+  expect(scheduler.status().pods[0].instanceList[0].waitingFor).toMatch(
+    /pre-refinement format .* needs a framework with the RESERVATION_REFINEMENT capability/,
+  );
+  driver.stop();
+  await driver.join();
+  scheduler.close();
+});
