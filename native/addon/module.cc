@@ -49,6 +49,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("Log", LogWrap::Define(env));
   exports.Set("LogReader", LogReaderWrap::Define(env));
   exports.Set("LogWriter", LogWriterWrap::Define(env));
+  exports.Set("logDeletions", Napi::Function::New(env, LogDeletions));
   exports.Set("mesosVersion", Napi::String::New(env, MESOS_VERSION));
   Napi::Array versionNumbers = Napi::Array::New(env, 3);
   versionNumbers.Set(0u, MESOS_MAJOR_VERSION_NUM);

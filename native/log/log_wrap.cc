@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <mutex>
 #include <process/pid.hpp>
 #include <set>
@@ -47,10 +48,35 @@ void ClaimPath(Napi::Env env, const std::string& path) {
   paths.insert(path);
 }
 
-// Deletes a Log (waiting for its processes), then frees its path.
+// Logs deleted, and how many of them on a JS thread (none should be).
+std::atomic<uint64_t> logs_deleted{0};
+std::atomic<uint64_t> logs_deleted_on_js_thread{0};
+
+// A Log and a reader of it whose beginning() ends once the replica's recovery has ended.
+struct Held {
+  std::unique_ptr<Log> log;
+  std::unique_ptr<Log::Reader> probe;
+  process::Future<Log::Position> recovered;
+};
+
+// Deletes a Log (waiting for its processes), then frees its path. libmesos cannot delete
+// a Log whose recovery is still going on (its destructor waits for it, a libprocess worker
+// with it, and a replica short of a quorum retries forever): such a Log is left as it is,
+// its path held, until the process exits.
 std::shared_ptr<Log> Owned(Log* log, const std::string& path) {
-  return std::shared_ptr<Log>(log, [path](Log* log) {
-    delete log;
+  auto held = std::make_shared<Held>();
+  held->log.reset(log);
+  held->probe.reset(new Log::Reader(log));
+  held->recovered = held->probe->beginning();
+  return std::shared_ptr<Log>(log, [held, path](Log*) {
+    logs_deleted++;
+    if (AddonData::OnJsThread()) logs_deleted_on_js_thread++;
+    if (held->recovered.isPending()) {
+      new std::shared_ptr<Held>(held);  // Never deleted.
+      return;
+    }
+    held->probe.reset();
+    held->log.reset();
     std::lock_guard<std::mutex> guard(paths_mutex);
     paths.erase(path);
   });
@@ -101,8 +127,14 @@ LogWrap::LogWrap(const Napi::CallbackInfo& info)
 }
 
 LogWrap::~LogWrap() {
-  std::shared_ptr<void> log = std::move(log_);
-  addon_->RunOffThread([log]() mutable { log.reset(); });
+  addon_->RunOffThread([log = std::move(log_)]() mutable { log.reset(); });
+}
+
+Napi::Value LogDeletions(const Napi::CallbackInfo& info) {
+  Napi::Object result = Napi::Object::New(info.Env());
+  result.Set("deleted", static_cast<double>(logs_deleted.load()));
+  result.Set("onJsThread", static_cast<double>(logs_deleted_on_js_thread.load()));
+  return result;
 }
 
 uint64_t PositionValue(const Log::Position& position) {

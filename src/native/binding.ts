@@ -343,6 +343,11 @@ export interface NativeBinding {
   Log: NativeLogConstructor;
   LogReader: new (log: NativeLog) => NativeLogReader;
   LogWriter: new (log: NativeLog) => NativeLogWriter;
+  /**
+   * Logs of this process deleted so far, and how many of them on a JS thread (where none
+   * should be: deleting one waits for libprocess). Absent from older addons.
+   */
+  logDeletions?(): { deleted: number; onJsThread: number };
   /** MESOS_VERSION of the headers the addon was compiled against. */
   mesosVersion: string;
   /** MESOS_MAJOR/MINOR/PATCH_VERSION_NUM of those headers. */

@@ -21,6 +21,12 @@ function run(name: string, args: string[], nodeOptions: string[] = []) {
   return { status: result.status, signal: result.signal, json, ms: Date.now() - started };
 }
 
+// Threads and /proc/self/maps lines of a child process.
+interface Usage {
+  threads: number;
+  mappings: number;
+}
+
 describeWithMesos('State lifecycle edges on libmesos', () => {
   let dir: string;
   beforeAll(() => {
@@ -50,6 +56,47 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
       json: [{ stored: 'after gc', names: ['gc'] }],
     });
   });
+
+  // Each collected object's libmesos objects were deleted on a thread of its own, never
+  // joined: 8 MiB of address space and two mappings each, until vm.max_map_count ran out.
+  test('20,000 collected States leave the thread count and mappings flat', () => {
+    const result = run('collected.js', ['in-memory', '20000'], ['--expose-gc']);
+    expect(result).toMatchObject({ status: 0, signal: null, json: [{ made: 20000 }] });
+    const { before, after } = result.json[0] as Record<string, Usage>;
+    expect(after.threads).toBeLessThanOrEqual(before.threads + 1);
+    expect(after.mappings).toBeLessThan(before.mappings + 200);
+  }, 60_000);
+
+  // The destructor kept its own copy of the shared pointer it handed the deleting thread:
+  // when that thread was done first, ~Log ran on the JS thread.
+  test('collected Logs, readers and writers: deleted off the JS thread, threads and mappings flat', () => {
+    const result = run('collected.js', ['log', '60'], ['--expose-gc']);
+    expect(result).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ made: 60, deletions: { deleted: 60, onJsThread: 0 } }],
+    });
+    const { before, after } = result.json[0] as Record<string, Usage>;
+    expect(after.threads).toBeLessThanOrEqual(before.threads + 1);
+    expect(after.mappings).toBeLessThan(before.mappings + 40);
+  }, 60_000);
+
+  // libmesos's ~Log waits for a recovery that, short of a quorum, retries forever.
+  test.each([
+    ['1', 'kept'],
+    ['1', 'collected'],
+    ['2', 'kept'],
+    ['2', 'collected'],
+  ])(
+    'a Log of quorum %s whose recovery never ends, %s: the process exits by itself',
+    (quorum, mode) => {
+      expect(run('log-unrecovered.js', [quorum, mode], ['--expose-gc'])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ ending: 'OperationTimeoutError', [mode]: true }],
+      });
+    },
+  );
 
   test('replica paths libmesos would exit on are refused, naming path', () => {
     const refused = (message: string) => ({
