@@ -1,4 +1,4 @@
-import { WriterFailedError } from '../errors';
+import { InvalidArgumentError, WriterFailedError } from '../errors';
 import type { NativeLogWriter } from '../native/binding';
 import { operationError } from '../native/failure';
 import { loadBinding } from '../native/load';
@@ -24,6 +24,8 @@ export class LogWriter {
   private readonly native: Promise<NativeLogWriter>;
   private queue: Promise<unknown>;
   private failed: string | undefined;
+  // The log's ending position as this writer last learned it (start, append, truncate).
+  private ending: bigint | undefined;
 
   /**
    * @param log The log to write.
@@ -62,14 +64,25 @@ export class LogWriter {
 
   /**
    * Truncates the log before `to` (excluded); resolves with the new ending position.
-   * Fails with a WriterFailedError for an invalid position too (Mesos does not tell them
-   * apart).
+   * Rejects with an InvalidArgumentError naming `to` when `to` is past the log's ending
+   * position as this writer knows it (libmesos would accept it, truncate position by
+   * position without bound, and leave the log's beginning past its end: every entry
+   * lost). Fails with a WriterFailedError for other invalid positions too (Mesos does not
+   * tell them apart).
    * @param timeout Milliseconds to wait.
    */
   truncate(to: Position, timeout: number): Promise<Position> {
     const position = checkPosition(to, 'to').value;
     const ms = checkTimeout(timeout, 'timeout');
-    return this.enqueue(() => this.write('truncate', (writer) => writer.truncate(position, ms)));
+    return this.enqueue(async () => {
+      if (this.failed === undefined && this.ending !== undefined && position > this.ending) {
+        throw new InvalidArgumentError(
+          'to',
+          `position ${position} is past the log's ending position ${this.ending}`,
+        );
+      }
+      return this.write('truncate', (writer) => writer.truncate(position, ms));
+    });
   }
 
   private async elect(timeout: number, attempts: number): Promise<void> {
@@ -92,6 +105,7 @@ export class LogWriter {
     }
     if (position === null) return null;
     this.failed = undefined;
+    this.ending = position;
     return new Position(position);
   }
 
@@ -119,6 +133,7 @@ export class LogWriter {
         `Log.Writer.${operation}: exclusive write promise lost; start() it again first`,
       );
     }
+    this.ending = position;
     return new Position(position);
   }
 

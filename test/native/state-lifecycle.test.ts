@@ -98,6 +98,34 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
     },
   );
 
+  // libmesos accepted it: 2^40 truncated position by position without bound (the process
+  // never exited); 3,000,000 left the log's beginning past its end, every entry lost.
+  test('Log.Writer.truncate(to) past the ending position is refused, naming to; no entry lost', () => {
+    const refused = (to: string) => ({
+      name: 'InvalidArgumentError',
+      code: 'MESOS_NAPI_INVALID_ARGUMENT',
+      argument: 'to',
+      message: expect.stringContaining(`position ${to} is past the log's ending position 3`),
+    });
+    expect(run('log-truncate.js', ['write', dir])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          far: refused(String(2n ** 40n)),
+          past: refused('3000000'),
+          next: refused('4'),
+          appended: 'appended',
+        },
+      ],
+    });
+    expect(run('log-truncate.js', ['read', dir])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ entries: ['a', 'b', 'c', 'd'] }],
+    });
+  });
+
   test('replica paths libmesos would exit on are refused, naming path', () => {
     const refused = (message: string) => ({
       name: 'InvalidArgumentError',
