@@ -128,6 +128,37 @@ export class Log {
   }
 }
 
+// The writers and LogStates made over each Log: a LogState aborts the process on entries
+// another writer appended, so a Log has either.
+const users = new WeakMap<Log, { writers: WeakRef<object>[]; states: number }>();
+
+/**
+ * @internal Records a writer or a LogState over log; an InvalidArgumentError naming `log`
+ * when the log has a (live) one of the other kind.
+ */
+export function claimLog(log: Log, user: object, kind: 'writer' | 'state'): void {
+  const found = users.get(log) ?? { writers: [], states: 0 };
+  users.set(log, found);
+  found.writers = found.writers.filter((writer) => writer.deref() !== undefined);
+  if (kind === 'writer') {
+    if (found.states > 0) {
+      throw new InvalidArgumentError(
+        'log',
+        'a LogState writes this log: a Log.Writer of its own would append entries the LogState cannot apply (libmesos aborts the process)',
+      );
+    }
+    found.writers.push(new WeakRef(user));
+  } else {
+    if (found.writers.length > 0) {
+      throw new InvalidArgumentError(
+        'log',
+        'a Log.Writer writes this log: a LogState cannot apply its entries (libmesos aborts the process)',
+      );
+    }
+    found.states++;
+  }
+}
+
 /** @internal The native Log of a Log; an InvalidArgumentError naming argument otherwise. */
 export function nativeLog(value: unknown, argument: string): Promise<NativeLog> {
   const found = value instanceof Log ? natives.get(value) : undefined;

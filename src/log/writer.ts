@@ -8,7 +8,7 @@ import {
   checkPositiveInteger,
   checkTimeout,
 } from '../state/validate';
-import { nativeLog, type Log } from './log';
+import { claimLog, nativeLog, type Log } from './log';
 import { checkPosition, Position } from './position';
 
 /**
@@ -36,7 +36,9 @@ export class LogWriter {
     const ms = checkTimeout(timeout, 'timeout');
     const attempts = checkPositiveInteger(retries, 'retries', 0x7fffffff);
     const binding = loadBinding();
-    this.native = nativeLog(log, 'log').then((native) => new binding.LogWriter(native));
+    const found = nativeLog(log, 'log');
+    claimLog(log, this, 'writer');
+    this.native = found.then((native) => new binding.LogWriter(native));
     this.native.catch(() => undefined);
     this.queue = this.elect(ms, attempts).catch(() => undefined);
   }

@@ -126,6 +126,60 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
     });
   });
 
+  // libmesos's LogStorage CHECK-failed (SIGABRT) on an entry whose type field is 1-3
+  // without the field that type needs.
+  test.each(['1', '2', '3'])(
+    'a LogState over a log holding a foreign entry of type %s is refused, naming log',
+    (type) => {
+      expect(run('log-state-foreign.js', ['foreign', dir, type])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ appended: true }],
+      });
+      const refused = {
+        name: 'InvalidArgumentError',
+        argument: 'log',
+        message: expect.stringContaining('the entry at position 1 is not a LogState operation'),
+      };
+      expect(run('log-state-foreign.js', ['open', dir, type])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ fetched: refused, names: refused }],
+      });
+    },
+  );
+
+  test("a LogState's own snapshots, diffs and expunges are accepted by a later LogState", () => {
+    expect(run('log-state-foreign.js', ['states', dir, 'own'])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ expunged: true }],
+    });
+    expect(run('log-state-foreign.js', ['open', dir, 'own'])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ fetched: '4', names: ['kept'] }],
+    });
+  });
+
+  test('a Log.Writer and a LogState over one Log are refused, either way round, naming log', () => {
+    const refused = (message: string) => ({
+      name: 'InvalidArgumentError',
+      argument: 'log',
+      message: expect.stringContaining(message),
+    });
+    expect(run('log-state-foreign.js', ['shared', dir])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          stateFirst: { names: [], writer: refused('a LogState writes this log') },
+          writerFirst: { state: refused('a Log.Writer writes this log'), appended: true },
+        },
+      ],
+    });
+  });
+
   test('replica paths libmesos would exit on are refused, naming path', () => {
     const refused = (message: string) => ({
       name: 'InvalidArgumentError',
