@@ -22,6 +22,9 @@ namespace {
 // second open of one, and libmesos then exits the process.
 std::mutex paths_mutex;
 std::set<std::string> paths;
+// Databases of LevelDBStates made in this process, ever: not replicas, and their LOCK
+// must not be probed (closing a descriptor of it drops this process's lock).
+std::set<std::string> state_paths;
 
 // Claims path for a new Log, or throws a TypeError saying who holds it.
 void ClaimPath(Napi::Env env, const std::string& path) {
@@ -31,6 +34,9 @@ void ClaimPath(Napi::Env env, const std::string& path) {
   if (paths.count(path) > 0) {
     throw Napi::TypeError::New(env,
                                "path: " + path + " is the replica of another Log of this process");
+  }
+  if (state_paths.count(path) > 0) {
+    throw Napi::TypeError::New(env, "path: " + path + " is a LevelDBState's database");
   }
   // LevelDB's lock on the database, held by another process: F_GETLK reports it.
   int fd = open((path + "/LOCK").c_str(), O_RDWR | O_CLOEXEC);
@@ -83,6 +89,11 @@ std::shared_ptr<Log> Owned(Log* log, const std::string& path) {
 }
 
 }  // namespace
+
+void NoteLevelDBStatePath(const std::string& path) {
+  std::lock_guard<std::mutex> guard(paths_mutex);
+  state_paths.insert(path);
+}
 
 Napi::Function LogWrap::Define(Napi::Env env) {
   Napi::Function constructor = DefineClass(env, "Log", {});

@@ -30,7 +30,9 @@ StateWrap::StateWrap(const Napi::CallbackInfo& info)
   if (kind == "in-memory") {
     core_->storage.reset(new mesos::state::InMemoryStorage());
   } else if (kind == "leveldb") {
-    core_->storage.reset(new mesos::state::LevelDBStorage(StringArg(info[1], "path")));
+    const std::string path = StringArg(info[1], "path");
+    NoteLevelDBStatePath(path);
+    core_->storage.reset(new mesos::state::LevelDBStorage(path));
   } else if (kind == "zookeeper") {
     const std::string servers = StringArg(info[1], "servers");
     const Duration timeout = MillisecondsArg(info[2], "timeout");

@@ -13,6 +13,7 @@ import {
   describe,
   resolveServers,
 } from '../state/validate';
+import { LEVELDB_STATE_MARKER } from '../state/leveldb-state';
 import { Position } from './position';
 
 /** Options beyond Java's constructor arguments. */
@@ -189,7 +190,25 @@ function checkReplicaPath(value: unknown): string {
   if (stat && !stat.isDirectory()) {
     throw new InvalidArgumentError('path', `${replicaPath} exists and is not a directory`);
   }
+  // libmesos exits the process when the replica's database cannot be opened or read.
+  if (stat && fs.existsSync(path.join(replicaPath, LEVELDB_STATE_MARKER))) {
+    throw new InvalidArgumentError('path', `${replicaPath} is a LevelDBState's database`);
+  }
+  checkWritable(stat ? replicaPath : parent);
   return replicaPath;
+}
+
+// Creates and removes a file in directory: the only sure test (permissions, read-only
+// mounts, root).
+function checkWritable(directory: string): void {
+  const probe = path.join(directory, `.mesos-napi-probe-${process.pid}-${Date.now()}`);
+  try {
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.unlinkSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InvalidArgumentError('path', `${directory} cannot be written (${code})`);
+  }
 }
 
 const PID = /^[^@\s]+@(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3}):(\d{1,5})$/;

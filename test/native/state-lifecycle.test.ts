@@ -201,6 +201,55 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
     });
   });
 
+  // libmesos exited the process on each ('Failed to recover the log'); probing LOCK for
+  // another process's lock dropped this process's own lock on it.
+  describe('Log locations libmesos exits the process on are refused, naming path', () => {
+    const refused = (message: string) => ({
+      name: 'InvalidArgumentError',
+      argument: 'path',
+      message: expect.stringContaining(message),
+    });
+
+    test("a LevelDBState's database of this process, whose lock it keeps", () => {
+      expect(run('log-locations.js', ['state', dir])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [
+          {
+            log: refused("is a LevelDBState's database"),
+            other: 'OperationFailedError',
+            fetched: 'mine',
+          },
+        ],
+      });
+    });
+
+    test("a LevelDBState's database left by another process", () => {
+      expect(run('log-locations.js', ['store', dir])).toMatchObject({
+        status: 0,
+        json: [{ stored: true }],
+      });
+      expect(run('log-locations.js', ['was', dir])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ log: refused("is a LevelDBState's database") }],
+      });
+    });
+
+    test('a directory that cannot be written, and a new one in it', () => {
+      expect(run('log-locations.js', ['unwritable'])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [
+          {
+            existing: refused('/proc/1 cannot be written'),
+            inside: refused('/proc/1 cannot be written'),
+          },
+        ],
+      });
+    });
+  });
+
   test('Log operations past their timeout reject with OperationTimeoutError; the process then exits', () => {
     const result = run('log-timeout.js', [dir]);
     expect(result).toMatchObject({
