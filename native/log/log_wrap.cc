@@ -11,6 +11,7 @@
 
 #include "../addon/constructors.h"
 #include "../addon/value_args.h"
+#include "../addon/zookeeper_clients.h"
 
 namespace mesos_napi {
 
@@ -60,6 +61,7 @@ std::atomic<uint64_t> logs_deleted_on_js_thread{0};
 
 // A Log and a reader of it whose beginning() ends once the replica's recovery has ended.
 struct Held {
+  std::shared_ptr<void> zookeeper_clients;  // given back last
   std::unique_ptr<Log> log;
   std::unique_ptr<Log::Reader> probe;
   process::Future<Log::Position> recovered;
@@ -69,8 +71,10 @@ struct Held {
 // a Log whose recovery is still going on (its destructor waits for it, a libprocess worker
 // with it, and a replica short of a quorum retries forever): such a Log is left as it is,
 // its path held, until the process exits.
-std::shared_ptr<Log> Owned(Log* log, const std::string& path) {
+std::shared_ptr<Log> Owned(Log* log, const std::string& path,
+                           std::shared_ptr<void> zookeeper_clients = nullptr) {
   auto held = std::make_shared<Held>();
+  held->zookeeper_clients = std::move(zookeeper_clients);
   held->log.reset(log);
   held->probe.reset(new Log::Reader(log));
   held->recovered = held->probe->beginning();
@@ -132,8 +136,11 @@ LogWrap::LogWrap(const Napi::CallbackInfo& info)
     const Duration timeout = MillisecondsArg(info[4], "timeout");
     const std::string znode = StringArg(info[5], "znode");
     Option<zookeeper::Authentication> auth = AuthenticationArgs(info[6], info[7]);
+    // The replicas' group and the log's own.
+    std::shared_ptr<void> clients = AcquireZooKeeperClients(env, 2, "a ZooKeeper Log");
     ClaimPath(env, path);
-    log_ = Owned(new Log(quorum, path, servers, timeout, znode, auth, autoInitialize), path);
+    log_ = Owned(new Log(quorum, path, servers, timeout, znode, auth, autoInitialize), path,
+                 std::move(clients));
   }
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { InvalidArgumentError } from '../errors';
+import { InvalidArgumentError, zookeeperLimitError } from '../errors';
 import type { NativeLog } from '../native/binding';
 import { loadBinding } from '../native/load';
 import {
@@ -176,7 +176,7 @@ function construct(make: () => NativeLog): NativeLog {
     if (message.startsWith('path: ')) {
       throw new InvalidArgumentError('path', message.slice('path: '.length));
     }
-    throw error;
+    throw zookeeperLimitError(error);
   }
 }
 

@@ -348,6 +348,8 @@ export interface NativeBinding {
    * should be: deleting one waits for libprocess). Absent from older addons.
    */
   logDeletions?(): { deleted: number; onJsThread: number };
+  /** The most ZooKeeper clients this process may hold at once. Absent from older addons. */
+  zookeeperClientLimit?(): number;
   /** MESOS_VERSION of the headers the addon was compiled against. */
   mesosVersion: string;
   /** MESOS_MAJOR/MINOR/PATCH_VERSION_NUM of those headers. */

@@ -1,0 +1,78 @@
+import { spawnSync } from 'child_process';
+import os from 'os';
+import path from 'path';
+import { parseJsonLine } from '../support/fixture-json';
+import { describeWithMesos } from '../support/mesos';
+import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zookeeper';
+
+// Many ZooKeeper clients in one process, in child processes against real libmesos: its
+// ZooKeeper code blocks a libprocess worker per client, and eight LeaderElections with
+// libprocess's default eight workers never settled (process.exit() hung too). A hang
+// fails the test (the child is killed at the timeout).
+function run(mode: string, where: string, count: number, workers?: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, GLOG_minloglevel: '3' };
+  delete env.LIBPROCESS_NUM_WORKER_THREADS;
+  if (workers) env.LIBPROCESS_NUM_WORKER_THREADS = workers;
+  const result = spawnSync(
+    process.execPath,
+    [path.join(__dirname, 'fixtures', 'ha', 'zookeeper-clients.js'), mode, where, String(count)],
+    { encoding: 'utf8', timeout: 30_000, env },
+  );
+  const lines = result.stdout.trim().split('\n');
+  return {
+    status: result.status,
+    signal: result.signal,
+    json: lines.map((line) => parseJsonLine(line, result.stderr)),
+  };
+}
+
+const LIMIT = 'MESOS_NAPI_ZOOKEEPER_CLIENT_LIMIT';
+
+describeWithMesos('ZooKeeper clients per process', () => {
+  const missing = zookeeperMissing();
+  if (missing) {
+    test.skip(`skipped: ${missing}`, () => undefined);
+    return;
+  }
+  let zk: ZooKeeper;
+  let servers: string;
+  beforeAll(async () => {
+    zk = await startZooKeeper();
+    servers = new URL(zk.url('/')).host;
+  }, 60_000);
+  afterAll(() => zk?.stop());
+
+  test('eight LeaderElections contend at once: all see a leader and close', () => {
+    expect(run('elections', zk.url('/eight'), 8)).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ outcomes: { ok: 8 } }],
+    });
+  });
+
+  // The limit is the worker count (max(16, cores) unless set) minus 2.
+  const expectLimit = (result: ReturnType<typeof run>, count: number) => {
+    expect(result).toMatchObject({ status: 0, signal: null });
+    const { outcomes, limit } = result.json[0] as { outcomes: object; limit: number };
+    expect(limit).toBeGreaterThanOrEqual(14);
+    expect(outcomes).toEqual({ ok: limit, [LIMIT]: count - limit });
+  };
+
+  test('past the limit contend() rejects with ZooKeeperClientLimitError; the others run and close', () => {
+    const count = Math.max(16, os.cpus().length) + 1;
+    expectLimit(run('elections', zk.url('/many'), count), count);
+  });
+
+  test('with LIBPROCESS_NUM_WORKER_THREADS=8 set by the user, eight elections: six run, two refused', () => {
+    expect(run('elections', zk.url('/eight-workers'), 8, '8')).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ outcomes: { ok: 6, [LIMIT]: 2 } }],
+    });
+  });
+
+  test('ZooKeeperStates past the limit reject with ZooKeeperClientLimitError; the others fetch', () => {
+    const count = Math.max(16, os.cpus().length) + 1;
+    expectLimit(run('states', servers, count), count);
+  });
+});
