@@ -8,6 +8,7 @@
 #include "../log/log_reader_wrap.h"
 #include "../log/log_wrap.h"
 #include "../log/log_writer_wrap.h"
+#include "../log/znode_probe.h"
 #include "../logging/logging_binding.h"
 #include "../scheduler/scheduler_driver_wrap.h"
 #include "../state/state_wrap.h"
@@ -51,6 +52,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("Log", LogWrap::Define(env));
   exports.Set("LogReader", LogReaderWrap::Define(env));
   exports.Set("LogWriter", LogWriterWrap::Define(env));
+  exports.Set("probeLogZnode", Napi::Function::New(env, ProbeLogZnode));
   exports.Set("logDeletions", Napi::Function::New(env, LogDeletions));
   exports.Set("zookeeperClientLimit", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
                 return Napi::Number::New(info.Env(), ZooKeeperClientLimit());

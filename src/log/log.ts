@@ -83,22 +83,33 @@ export class Log {
       const withAuth = typeof scheme === 'string' || credentials !== undefined;
       const auth = withAuth ? checkAuthentication(scheme, credentials) : null;
       const autoInitialize = checkOptions(withAuth ? options : scheme);
-      native = resolveServers(hosts).then(() =>
-        construct(
-          () =>
-            new binding.Log(
-              checkedQuorum,
-              checkedPath,
-              null,
-              servers as string,
-              timeoutMs,
-              checkedZnode,
-              auth?.scheme ?? null,
-              auth?.credentials ?? null,
-              autoInitialize,
-            ),
-        ),
-      );
+      native = resolveServers(hosts)
+        .then(() =>
+          binding.probeLogZnode?.(
+            servers as string,
+            timeoutMs,
+            checkedZnode,
+            auth?.scheme ?? null,
+            auth?.credentials ?? null,
+          ),
+        )
+        .then((problem) => {
+          if (problem) throw new InvalidArgumentError('znode', problem);
+          return construct(
+            () =>
+              new binding.Log(
+                checkedQuorum,
+                checkedPath,
+                null,
+                servers as string,
+                timeoutMs,
+                checkedZnode,
+                auth?.scheme ?? null,
+                auth?.credentials ?? null,
+                autoInitialize,
+              ),
+          );
+        });
     } else {
       const pids = checkPids(rest[0]);
       const autoInitialize = checkOptions(rest[1]);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { parseJsonLine } from '../support/fixture-json';
@@ -9,14 +10,18 @@ import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zoo
 // ZooKeeper code blocks a libprocess worker per client, and eight LeaderElections with
 // libprocess's default eight workers never settled (process.exit() hung too). A hang
 // fails the test (the child is killed at the timeout).
-function run(mode: string, where: string, count: number, workers?: string) {
+function runFixture(name: string, args: string[], workers?: string) {
   const env: NodeJS.ProcessEnv = { ...process.env, GLOG_minloglevel: '3' };
   delete env.LIBPROCESS_NUM_WORKER_THREADS;
   if (workers) env.LIBPROCESS_NUM_WORKER_THREADS = workers;
   const result = spawnSync(
     process.execPath,
-    [path.join(__dirname, 'fixtures', 'ha', 'zookeeper-clients.js'), mode, where, String(count)],
-    { encoding: 'utf8', timeout: 30_000, env },
+    [path.join(__dirname, 'fixtures', 'ha', name), ...args],
+    {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env,
+    },
   );
   const lines = result.stdout.trim().split('\n');
   return {
@@ -24,6 +29,10 @@ function run(mode: string, where: string, count: number, workers?: string) {
     signal: result.signal,
     json: lines.map((line) => parseJsonLine(line, result.stderr)),
   };
+}
+
+function run(mode: string, where: string, count: number, workers?: string) {
+  return runFixture('zookeeper-clients.js', [mode, where, String(count)], workers);
 }
 
 const LIMIT = 'MESOS_NAPI_ZOOKEEPER_CLIENT_LIMIT';
@@ -69,6 +78,34 @@ describeWithMesos('ZooKeeper clients per process', () => {
       signal: null,
       json: [{ outcomes: { ok: 6, [LIMIT]: 2 } }],
     });
+  });
+
+  // libmesos's replica network CHECK-failed (SIGABRT) on the election's member.
+  test("a ZooKeeper Log on a LeaderElection's znode is refused, naming znode", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-znode-'));
+    try {
+      const url = zk.url('/').replace(/\/$/, '');
+      expect(runFixture('log-znode.js', ['election', url, servers, dir])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [
+          {
+            ending: {
+              name: 'InvalidArgumentError',
+              argument: 'znode',
+              message: expect.stringContaining('that is not a Log replica'),
+            },
+          },
+        ],
+      });
+      expect(runFixture('log-znode.js', ['replicas', servers, dir])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ first: 'Position 0', second: 'Position 0' }],
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('ZooKeeperStates past the limit reject with ZooKeeperClientLimitError; the others fetch', () => {
