@@ -42,7 +42,14 @@ class ZnodeProbe : public Napi::AsyncWorker {
     }
     if (auth_.isSome() && zk.authenticate(auth_->scheme, auth_->credentials) != ZOK) return;
     std::vector<std::string> children;
-    if (zk.getChildren(znode_, false, &children) != ZOK) return;
+    const int code = zk.getChildren(znode_, false, &children);
+    if (code == ZNOAUTH) {
+      problem_ = znode_ + " may not be read with " +
+                 (auth_.isSome() ? "these credentials" : "no credentials") +
+                 ": libmesos would end the process (Failed to participate in ZooKeeper group)";
+      return;
+    }
+    if (code != ZOK) return;
     for (const std::string& child : children) {
       std::string data;
       if (zk.get(znode_ + "/" + child, false, &data, nullptr) != ZOK) continue;

@@ -1,4 +1,5 @@
 import { spawnSync } from 'child_process';
+import { createHash } from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -107,6 +108,46 @@ describeWithMesos('ZooKeeper clients per process', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  // libmesos's group failed to list it, and the Log ended the process (LOG(FATAL)).
+  test('a ZooKeeper Log under a znode it may not read is refused, naming znode', () => {
+    // Readable only by user 'owner' (digest ACL), made with ZooKeeper's own client.
+    const digest = createHash('sha1').update('owner:secret').digest('base64');
+    const made = spawnSync(
+      'java',
+      [
+        '-cp',
+        '/etc/zookeeper/conf:/usr/share/java/zookeeper.jar',
+        'org.apache.zookeeper.ZooKeeperMain',
+        '-server',
+        servers,
+        'create',
+        '/secret',
+        'x',
+        `digest:owner:${digest}:cdrwa`,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
+    expect(made.status).toBe(0);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-znode-'));
+    try {
+      expect(runFixture('log-znode.js', ['secret', servers, dir])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [
+          {
+            ending: {
+              name: 'InvalidArgumentError',
+              argument: 'znode',
+              message: expect.stringContaining('/secret may not be read with no credentials'),
+            },
+          },
+        ],
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test('ZooKeeperStates past the limit reject with ZooKeeperClientLimitError; the others fetch', () => {
     const count = Math.max(16, os.cpus().length) + 1;
