@@ -107,37 +107,6 @@ function story(rng, d, kind, programEnv) {
   return steps;
 }
 
-/**
- * A State's or Log's steps: construct (good, or a path libmesos would exit on), use it
- * (operations left pending, with timeouts for a Log's), collect, drop.
- */
-function objectStory(rng, o) {
-  const kind = rng.weighted({
-    'in-memory': 3,
-    leveldb: 2,
-    log: 2,
-    'log-unrecovered': 1,
-    'bad-log': 1,
-  });
-  const steps = [{ op: 'object', o, kind }];
-  for (let i = rng.int(0, 3); i > 0; i--) {
-    const op = rng.weighted({ use: 3, gc: 1, sleep: 1 });
-    steps.push(op === 'use' ? { op, o } : op === 'gc' ? { op } : { op, ms: rng.int(0, 300) });
-  }
-  if (rng.chance(0.6)) steps.push({ op: 'drop-object', o });
-  return steps;
-}
-
-/** Inserts a story's steps at random places in steps, keeping its order. */
-function insertStory(rng, steps, story) {
-  let at = 0;
-  for (const step of story) {
-    at = rng.int(at, steps.length);
-    steps.splice(at, 0, step);
-    at++;
-  }
-}
-
 /** Interleaves stories at random, keeping each one's order. */
 function interleave(rng, stories) {
   const queues = stories.map((s) => [...s]);
@@ -175,17 +144,6 @@ function generateProgram(seed) {
   if (rng.chance(0.08)) {
     const at = rng.int(Math.min(1, steps.length), steps.length);
     steps.splice(at, 0, { op: 'sleep', ms: rng.int(0, 1500) }, { op: 'exit', code: 0 });
-  }
-  // State and Log stories come from a stream of their own: the drivers' steps stay as the
-  // seed named them before these were added.
-  const objects = prng(seed ^ 0x5eed0b1e);
-  for (let o = objects.int(0, 2) - 1; o >= 0; o--) {
-    const worker = steps.find((step) => step.op === 'worker');
-    const into = worker && objects.chance(0.3) ? worker.steps : steps;
-    const exit = into.findIndex((step) => step.op === 'exit');
-    const story = objectStory(objects, o);
-    if (exit === -1) insertStory(objects, into, story);
-    else insertStory(objects, into, story.slice(0, 1)); // constructed before exit, at least
   }
   return { seed, env, steps };
 }

@@ -2,7 +2,6 @@
 // Runs one thread's steps of a program, in order, against the compiled library. Driver
 // slots are per thread; a step on an empty slot (never built, constructor threw, dropped)
 // is recorded as skipped. Every join()/run() promise is tracked: created and settled.
-const os = require('os');
 const path = require('path');
 const { Worker } = require('worker_threads');
 const { makeHandler } = require('./handlers');
@@ -24,35 +23,6 @@ const MASTERS = {
 
 function errorText(error) {
   return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 300) : String(error);
-}
-
-/** A State or Log of the given kind; its directory (if any) in this program's TMPDIR. */
-function makeObject(kind, name) {
-  const dir = path.join(os.tmpdir(), `hunt-${kind}-${name}`);
-  switch (kind) {
-    case 'in-memory':
-      return new lib.InMemoryState();
-    case 'leveldb':
-      return new lib.LevelDBState(dir);
-    case 'log':
-      return new lib.Log(1, dir, [], { autoInitialize: true });
-    case 'log-unrecovered':
-      return new lib.Log(1, dir, []);
-    default:
-      return new lib.Log(1, path.join(dir, 'no', 'such'), []);
-  }
-}
-
-/** An operation or two on a State or Log, left to settle (or not) by itself. */
-async function useObject(object) {
-  if (object instanceof lib.Log) {
-    const reader = new lib.Log.Reader(object);
-    const writer = new lib.Log.Writer(object, 1000, 1);
-    await Promise.allSettled([writer.append(Buffer.from('x'), 1000), reader.ending(1000)]);
-    return;
-  }
-  const variable = await object.fetch('hunt');
-  await object.store(variable.mutate(Buffer.from('x')));
 }
 
 function createThread(thread, record, fixture) {
@@ -102,23 +72,7 @@ function createThread(thread, record, fixture) {
     }
   };
 
-  const objects = new Map();
   const exec = async (step) => {
-    if (step.op === 'object') {
-      objects.set(step.o, makeObject(step.kind, `${thread}-${step.o}`));
-      return 'constructed';
-    }
-    if (step.op === 'use') {
-      const object = objects.get(step.o);
-      if (!object) return 'skipped';
-      void useObject(object).catch(() => undefined);
-      return 'pending';
-    }
-    if (step.op === 'drop-object') {
-      objects.delete(step.o);
-      globalThis.gc();
-      return 'dropped';
-    }
     if (step.op === 'scheduler' || step.op === 'executor') {
       slots.set(step.d, construct(step));
       return 'constructed';
