@@ -13,39 +13,12 @@ function fatalMessage(log) {
   return line.replace(/^F\d{4} [\d:.]+\s+\d+ \S+\] /, '');
 }
 
-// What ends a driver so that join() waits for no handler any more: abort() (a step or in a
-// handler), and a handler that throws or rejects (libmesos's driver is aborted).
-const ABORTS = new Set(['abort', 'throw', 'reject']);
-
-/**
- * Whether the design lets `join` stay pending: docs/drivers.md, join() waits for a handler
- * that began after it was called, unless the driver is aborted; so a handler of the same
- * driver that never settles, begun after the join and followed by no abort, holds it.
- */
-function heldByNeverSettlingHandler(records, join) {
-  let held = false;
-  for (const r of records.slice(records.indexOf(join) + 1)) {
-    if (r.t !== join.t || r.d !== join.d) continue;
-    if (r.action === 'never') held = true;
-    else if (ABORTS.has(r.action) || r.at === 'abort' || r.handlerAbort !== undefined) {
-      held = false;
-    }
-  }
-  return held;
-}
-
-/**
- * Joins created in a thread that was not cut short (terminated, process.exit) and never
- * settled, other than those the design lets stay pending.
- */
+/** Joins created in a thread that was not cut short (terminated, process.exit) and never settled. */
 function unsettledJoins(records) {
   const cut = new Set(records.filter((r) => r.cut).map((r) => r.cut));
   if (cut.has('main')) return [];
   const settled = new Set(records.filter((r) => r.settled).map((r) => r.settled));
-  return records.filter(
-    (r) =>
-      r.join && !settled.has(r.join) && !cut.has(r.t) && !heldByNeverSettlingHandler(records, r),
-  );
+  return records.filter((r) => r.join && !settled.has(r.join) && !cut.has(r.t));
 }
 
 function lastSteps(records) {
