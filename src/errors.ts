@@ -121,6 +121,27 @@ export class LeaderElectionError extends MesosNapiError {
 }
 
 /**
+ * A LeaderElection, ZooKeeperState or ZooKeeper Log would take the process past the
+ * ZooKeeper clients it can hold: libmesos's ZooKeeper code blocks a libprocess worker
+ * thread per client waiting on another, and with all of them blocked the process hangs.
+ * The limit is LIBPROCESS_NUM_WORKER_THREADS minus 2 (the addon sets it to max(16, cores)
+ * when unset; a ZooKeeper Log takes 2 clients).
+ */
+export class ZooKeeperClientLimitError extends MesosNapiError {
+  override readonly code = 'MESOS_NAPI_ZOOKEEPER_CLIENT_LIMIT';
+}
+
+const LIMIT_PREFIX = 'zookeeper-client-limit: ';
+
+/** @internal The addon's refusal of one more ZooKeeper client as a ZooKeeperClientLimitError. */
+export function zookeeperLimitError(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : '';
+  return message.startsWith(LIMIT_PREFIX)
+    ? new ZooKeeperClientLimitError(message.slice(LIMIT_PREFIX.length))
+    : error;
+}
+
+/**
  * A State or Log operation failed in libmesos (Java's Log.OperationFailedException, or the
  * ExecutionException of a State future); the message is libmesos's.
  */

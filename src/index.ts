@@ -17,6 +17,7 @@ export {
   LocalClusterBusyError,
   AddonNotFoundError,
   LeaderElectionError,
+  ZooKeeperClientLimitError,
   OperationFailedError,
   WriterFailedError,
   OperationTimeoutError,

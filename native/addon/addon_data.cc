@@ -1,8 +1,32 @@
 #include "addon_data.h"
 
 #include <system_error>
+#include <utility>
 
 namespace mesos_napi {
+
+namespace {
+
+thread_local bool js_thread = false;
+
+// Runs work on a new thread and waits for it; here when no thread can be had. The thread
+// owns work: nothing of it is released on the calling thread unless it runs here.
+void RunOnThreadAndWait(std::function<void()>&& work) {
+  auto held = std::make_shared<std::function<void()>>(std::move(work));
+  try {
+    std::thread thread([held] {
+      std::function<void()> taken = std::move(*held);
+      taken();
+    });
+    thread.join();
+  } catch (const std::system_error&) {
+    if (*held) (*held)();
+  }
+}
+
+}  // namespace
+
+bool AddonData::OnJsThread() { return js_thread; }
 
 std::shared_ptr<AddonData> AddonData::Install(Napi::Env env) {
   auto data = std::make_shared<AddonData>(env);
@@ -11,6 +35,7 @@ std::shared_ptr<AddonData> AddonData::Install(Napi::Env env) {
 }
 
 AddonData::AddonData(Napi::Env env) : env_(env) {
+  js_thread = true;
   if (napi_add_env_cleanup_hook(env_, OnTeardown, this) != napi_ok) {
     throw Napi::Error::New(env, "could not register the addon's environment cleanup hook");
   }
@@ -33,34 +58,55 @@ void AddonData::Remove(LiveDriver* driver) {
   drivers_.erase(driver);
 }
 
-void AddonData::RunOffThread(std::function<void()> work) {
+void AddonData::RunOffThread(std::function<void()>&& work) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!torn_down_) {
-      try {
-        workers_.emplace_back(work);
+      if (!reaper_.joinable()) {
+        try {
+          reaper_ = std::thread(&AddonData::Reap, this);
+        } catch (const std::system_error&) {
+          // No thread to be had now: try again below.
+        }
+      }
+      if (reaper_.joinable()) {
+        queue_.push_back(std::move(work));
+        queued_.notify_one();
         return;
-      } catch (const std::system_error&) {
-        // No thread to be had: run it here.
       }
     }
   }
-  work();
+  RunOnThreadAndWait(std::move(work));
+}
+
+void AddonData::Reap() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    queued_.wait(lock, [this] { return !queue_.empty() || torn_down_; });
+    if (queue_.empty()) return;
+    std::function<void()> work = std::move(queue_.front());
+    queue_.pop_front();
+    lock.unlock();
+    work();
+    work = nullptr;
+    lock.lock();
+  }
 }
 
 void AddonData::OnTeardown(void* self) { static_cast<AddonData*>(self)->Teardown(); }
 
 void AddonData::Teardown() {
   std::set<LiveDriver*> drivers;
-  std::vector<std::thread> workers;
+  std::thread reaper;
   {
     std::lock_guard<std::mutex> lock(mutex_);
     torn_down_ = true;
     drivers.swap(drivers_);
-    workers.swap(workers_);
+    reaper.swap(reaper_);
+    queued_.notify_all();
   }
   for (LiveDriver* driver : drivers) driver->Teardown();
-  for (std::thread& worker : workers) worker.join();
+  if (reaper.joinable()) reaper.join();
 }
 
 }  // namespace mesos_napi

@@ -8,6 +8,7 @@
 #include "../log/log_reader_wrap.h"
 #include "../log/log_wrap.h"
 #include "../log/log_writer_wrap.h"
+#include "../log/znode_probe.h"
 #include "../logging/logging_binding.h"
 #include "../scheduler/scheduler_driver_wrap.h"
 #include "../state/state_wrap.h"
@@ -16,6 +17,7 @@
 #include "../v1/scheduler_mesos_wrap.h"
 #include "addon_data.h"
 #include "process_environment.h"
+#include "zookeeper_clients.h"
 
 namespace mesos_napi {
 
@@ -35,6 +37,7 @@ Napi::Value TeardownDrivers(const Napi::CallbackInfo& info) {
 }  // namespace
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  ConfigureLibprocessWorkers();
   AddonData::Install(env);
   InstallLogging(env, exports);
   exports.Set("SchedulerDriver", SchedulerDriverWrap::Define(env));
@@ -49,6 +52,11 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("Log", LogWrap::Define(env));
   exports.Set("LogReader", LogReaderWrap::Define(env));
   exports.Set("LogWriter", LogWriterWrap::Define(env));
+  exports.Set("probeLogZnode", Napi::Function::New(env, ProbeLogZnode));
+  exports.Set("logDeletions", Napi::Function::New(env, LogDeletions));
+  exports.Set("zookeeperClientLimit", Napi::Function::New(env, [](const Napi::CallbackInfo& info) {
+                return Napi::Number::New(info.Env(), ZooKeeperClientLimit());
+              }));
   exports.Set("mesosVersion", Napi::String::New(env, MESOS_VERSION));
   Napi::Array versionNumbers = Napi::Array::New(env, 3);
   versionNumbers.Set(0u, MESOS_MAJOR_VERSION_NUM);

@@ -14,10 +14,13 @@ namespace mesos_napi {
 // Sets variables in the real environment for as long as it lives (libmesos reads MESOS_*
 // variables there while its driver is constructed and started), then puts back what was
 // there before, unless something else changed the variable meanwhile: nothing leaks into
-// later drivers or child processes.
+// later drivers or child processes. One scope at a time in the process (every worker):
+// two overlapping scopes would each read the other's variables, and the second would put
+// back the first's value as what was there before it.
 class ScopedEnvironment {
  public:
-  explicit ScopedEnvironment(const std::map<std::string, std::string>& variables) {
+  explicit ScopedEnvironment(const std::map<std::string, std::string>& variables)
+      : scope_(ScopeMutex()) {
     std::lock_guard<std::mutex> lock(ProcessEnvironmentMutex());
     for (const auto& [name, value] : variables) {
       const char* previous = std::getenv(name.c_str());
@@ -43,6 +46,13 @@ class ScopedEnvironment {
   ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
 
  private:
+  // Recursive: a scope may begin inside another on the same thread.
+  static std::recursive_mutex& ScopeMutex() {
+    static std::recursive_mutex mutex;
+    return mutex;
+  }
+
+  std::unique_lock<std::recursive_mutex> scope_;
   struct Saved {
     std::string name;
     std::string value;

@@ -57,10 +57,12 @@ class AsyncWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
     addon_->Add(this);
   }
 
-  // Deletes what libmesos objects `remains` holds on a thread of its own: their
-  // destructors terminate and wait for libprocess processes.
-  void DeleteOffThread(std::shared_ptr<void> remains) {
-    if (remains) addon_->RunOffThread([remains]() mutable { remains.reset(); });
+  // Deletes what libmesos objects `remains` holds on the environment's reaper thread:
+  // their destructors terminate and wait for libprocess processes. The reaper gets the
+  // only reference this wrapper had; none is left to be released on the JS thread.
+  void DeleteOffThread(std::shared_ptr<void>&& remains) {
+    if (remains)
+      addon_->RunOffThread([remains = std::move(remains)]() mutable { remains.reset(); });
   }
 
   // JS thread. A promise settled with copy(result) once the future is ready, or rejected

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "../addon/lifecycle_callbacks.h"
+#include "../addon/zookeeper_clients.h"
 #include "../driver/message_args.h"
 
 namespace mesos_napi {
@@ -44,6 +45,7 @@ ElectionWrap::ElectionWrap(const Napi::CallbackInfo& info)
   if (timeout <= 0) throw Napi::TypeError::New(env, "sessionTimeoutMs: expected a positive number");
   Try<zookeeper::URL> parsed = zookeeper::URL::parse(url);
   if (parsed.isError()) throw Napi::TypeError::New(env, "url: " + parsed.error());
+  zookeeper_clients_ = AcquireZooKeeperClients(env, 1, "a LeaderElection");
   bridge_ = EventBridge::Create(env, dispatch, "ZooKeeperElection");
   bridge_->Hold(env);
   self_ = Napi::Persistent(Value());
@@ -68,6 +70,7 @@ void ElectionWrap::Teardown() {
     StopProcess(process_);
   }
   process_ = nullptr;
+  zookeeper_clients_.reset();
 }
 
 void ElectionWrap::CheckOpen(Napi::Env env, const char* call) const {
@@ -109,8 +112,10 @@ Napi::Value ElectionWrap::Close(const Napi::CallbackInfo& info) {
   if (torn_down_) {
     CallSoon(info.Env(), callback);
   } else if (close_.Request(info.Env(), callback)) {
-    close_.Start([process = process_, bridge = bridge_, this] {
+    close_.Start([process = process_, bridge = bridge_, clients = std::move(zookeeper_clients_),
+                  this]() mutable {
       StopProcess(process);
+      clients.reset();
       bridge->Post([this](Napi::Env) { OnClosed(); });
     });
   }

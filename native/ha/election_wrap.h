@@ -36,6 +36,7 @@ class ElectionWrap : public Napi::ObjectWrap<ElectionWrap>, public LiveDriver {
   std::shared_ptr<AddonData> addon_;
   std::shared_ptr<EventBridge> bridge_;
   ElectionProcess* process_ = nullptr;
+  std::shared_ptr<void> zookeeper_clients_;  // given back once process_ is deleted
   CloseOffThread close_;
   Napi::ObjectReference self_;
   bool torn_down_ = false;

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <mutex>
 #include <process/pid.hpp>
 #include <set>
@@ -10,6 +11,7 @@
 
 #include "../addon/constructors.h"
 #include "../addon/value_args.h"
+#include "../addon/zookeeper_clients.h"
 
 namespace mesos_napi {
 
@@ -21,6 +23,9 @@ namespace {
 // second open of one, and libmesos then exits the process.
 std::mutex paths_mutex;
 std::set<std::string> paths;
+// Databases of LevelDBStates made in this process, ever: not replicas, and their LOCK
+// must not be probed (closing a descriptor of it drops this process's lock).
+std::set<std::string> state_paths;
 
 // Claims path for a new Log, or throws a TypeError saying who holds it.
 void ClaimPath(Napi::Env env, const std::string& path) {
@@ -30,6 +35,9 @@ void ClaimPath(Napi::Env env, const std::string& path) {
   if (paths.count(path) > 0) {
     throw Napi::TypeError::New(env,
                                "path: " + path + " is the replica of another Log of this process");
+  }
+  if (state_paths.count(path) > 0) {
+    throw Napi::TypeError::New(env, "path: " + path + " is a LevelDBState's database");
   }
   // LevelDB's lock on the database, held by another process: F_GETLK reports it.
   int fd = open((path + "/LOCK").c_str(), O_RDWR | O_CLOEXEC);
@@ -47,16 +55,49 @@ void ClaimPath(Napi::Env env, const std::string& path) {
   paths.insert(path);
 }
 
-// Deletes a Log (waiting for its processes), then frees its path.
-std::shared_ptr<Log> Owned(Log* log, const std::string& path) {
-  return std::shared_ptr<Log>(log, [path](Log* log) {
-    delete log;
+// Logs deleted, and how many of them on a JS thread (none should be).
+std::atomic<uint64_t> logs_deleted{0};
+std::atomic<uint64_t> logs_deleted_on_js_thread{0};
+
+// A Log and a reader of it whose beginning() ends once the replica's recovery has ended.
+struct Held {
+  std::shared_ptr<void> zookeeper_clients;  // given back last
+  std::unique_ptr<Log> log;
+  std::unique_ptr<Log::Reader> probe;
+  process::Future<Log::Position> recovered;
+};
+
+// Deletes a Log (waiting for its processes), then frees its path. libmesos cannot delete
+// a Log whose recovery is still going on (its destructor waits for it, a libprocess worker
+// with it, and a replica short of a quorum retries forever): such a Log is left as it is,
+// its path held, until the process exits.
+std::shared_ptr<Log> Owned(Log* log, const std::string& path,
+                           std::shared_ptr<void> zookeeper_clients = nullptr) {
+  auto held = std::make_shared<Held>();
+  held->zookeeper_clients = std::move(zookeeper_clients);
+  held->log.reset(log);
+  held->probe.reset(new Log::Reader(log));
+  held->recovered = held->probe->beginning();
+  return std::shared_ptr<Log>(log, [held, path](Log*) {
+    logs_deleted++;
+    if (AddonData::OnJsThread()) logs_deleted_on_js_thread++;
+    if (held->recovered.isPending()) {
+      new std::shared_ptr<Held>(held);  // Never deleted.
+      return;
+    }
+    held->probe.reset();
+    held->log.reset();
     std::lock_guard<std::mutex> guard(paths_mutex);
     paths.erase(path);
   });
 }
 
 }  // namespace
+
+void NoteLevelDBStatePath(const std::string& path) {
+  std::lock_guard<std::mutex> guard(paths_mutex);
+  state_paths.insert(path);
+}
 
 Napi::Function LogWrap::Define(Napi::Env env) {
   Napi::Function constructor = DefineClass(env, "Log", {});
@@ -95,14 +136,23 @@ LogWrap::LogWrap(const Napi::CallbackInfo& info)
     const Duration timeout = MillisecondsArg(info[4], "timeout");
     const std::string znode = StringArg(info[5], "znode");
     Option<zookeeper::Authentication> auth = AuthenticationArgs(info[6], info[7]);
+    // The replicas' group and the log's own.
+    std::shared_ptr<void> clients = AcquireZooKeeperClients(env, 2, "a ZooKeeper Log");
     ClaimPath(env, path);
-    log_ = Owned(new Log(quorum, path, servers, timeout, znode, auth, autoInitialize), path);
+    log_ = Owned(new Log(quorum, path, servers, timeout, znode, auth, autoInitialize), path,
+                 std::move(clients));
   }
 }
 
 LogWrap::~LogWrap() {
-  std::shared_ptr<void> log = std::move(log_);
-  addon_->RunOffThread([log]() mutable { log.reset(); });
+  addon_->RunOffThread([log = std::move(log_)]() mutable { log.reset(); });
+}
+
+Napi::Value LogDeletions(const Napi::CallbackInfo& info) {
+  Napi::Object result = Napi::Object::New(info.Env());
+  result.Set("deleted", static_cast<double>(logs_deleted.load()));
+  result.Set("onJsThread", static_cast<double>(logs_deleted_on_js_thread.load()));
+  return result;
 }
 
 uint64_t PositionValue(const Log::Position& position) {

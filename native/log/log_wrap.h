@@ -30,6 +30,13 @@ class LogWrap : public Napi::ObjectWrap<LogWrap> {
   std::shared_ptr<mesos::log::Log> log_;
 };
 
+// Records the database of a LevelDBState: a Log refuses it as its replica's path.
+void NoteLevelDBStatePath(const std::string& path);
+
+// { deleted, onJsThread }: Logs of this process deleted so far, and of them how many on a
+// JS thread (where none should be).
+Napi::Value LogDeletions(const Napi::CallbackInfo& info);
+
 // Positions cross to JavaScript as their value, a bigint (uint64), through identity().
 uint64_t PositionValue(const mesos::log::Log::Position& position);
 mesos::log::Log::Position PositionArg(mesos::log::Log& log, Napi::Value value, const char* name);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "../addon/value_args.h"
+#include "../addon/zookeeper_clients.h"
 #include "../log/log_wrap.h"
 #include "variable_wrap.h"
 
@@ -30,12 +31,15 @@ StateWrap::StateWrap(const Napi::CallbackInfo& info)
   if (kind == "in-memory") {
     core_->storage.reset(new mesos::state::InMemoryStorage());
   } else if (kind == "leveldb") {
-    core_->storage.reset(new mesos::state::LevelDBStorage(StringArg(info[1], "path")));
+    const std::string path = StringArg(info[1], "path");
+    NoteLevelDBStatePath(path);
+    core_->storage.reset(new mesos::state::LevelDBStorage(path));
   } else if (kind == "zookeeper") {
     const std::string servers = StringArg(info[1], "servers");
     const Duration timeout = MillisecondsArg(info[2], "timeout");
     const std::string znode = StringArg(info[3], "znode");
     Option<zookeeper::Authentication> auth = AuthenticationArgs(info[4], info[5]);
+    core_->zookeeper_clients = AcquireZooKeeperClients(env, 1, "a ZooKeeperState");
     core_->storage.reset(new mesos::state::ZooKeeperStorage(servers, timeout, znode, auth));
   } else if (kind == "log") {
     std::shared_ptr<mesos::log::Log> log = LogWrap::From(info[1], "log");

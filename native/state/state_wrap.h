@@ -25,6 +25,7 @@ class StateWrap : public AsyncWrap<StateWrap> {
   // What a State needs, deleted in order: the State, its storage, then the Log a
   // LogStorage writes to (shared with the Log object and its readers and writers).
   struct Core {
+    std::shared_ptr<void> zookeeper_clients;  // given back last
     std::shared_ptr<void> log;
     std::unique_ptr<mesos::state::Storage> storage;
     std::unique_ptr<mesos::state::State> state;

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { EventEmitter } from 'events';
 import * as os from 'os';
 import { performance } from 'perf_hooks';
-import { InvalidArgumentError, LeaderElectionError } from '../errors';
+import { InvalidArgumentError, LeaderElectionError, zookeeperLimitError } from '../errors';
 import type { NativeElectionEvents, NativeZooKeeperElection } from '../native/binding';
 import { loadBinding } from '../native/load';
 import { Leadership, type LeadershipLoss, type LeadershipLossReason } from './leadership';
@@ -222,11 +222,16 @@ export class LeaderElection extends EventEmitter<LeaderElectionEvents> {
             'rebuild with `npx mesos-napi build`',
         );
       }
-      const native = new binding.ZooKeeperElection(
-        (event: string, ...args: unknown[]) => this.dispatch(event, args),
-        this.zk,
-        this.sessionTimeout,
-      );
+      let native: NativeZooKeeperElection;
+      try {
+        native = new binding.ZooKeeperElection(
+          (event: string, ...args: unknown[]) => this.dispatch(event, args),
+          this.zk,
+          this.sessionTimeout,
+        );
+      } catch (error) {
+        throw zookeeperLimitError(error);
+      }
       this.native = native;
       return native;
     })();

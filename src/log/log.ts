@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { InvalidArgumentError } from '../errors';
+import { InvalidArgumentError, zookeeperLimitError } from '../errors';
 import type { NativeLog } from '../native/binding';
 import { loadBinding } from '../native/load';
 import {
@@ -13,6 +13,7 @@ import {
   describe,
   resolveServers,
 } from '../state/validate';
+import { LEVELDB_STATE_MARKER } from '../state/leveldb-state';
 import { Position } from './position';
 
 /** Options beyond Java's constructor arguments. */
@@ -88,22 +89,33 @@ export class Log {
       const withAuth = typeof scheme === 'string' || credentials !== undefined;
       const auth = withAuth ? checkAuthentication(scheme, credentials) : null;
       const autoInitialize = checkOptions(withAuth ? options : scheme);
-      native = resolveServers(hosts).then(() =>
-        construct(
-          () =>
-            new binding.Log(
-              checkedQuorum,
-              checkedPath,
-              null,
-              servers as string,
-              timeoutMs,
-              checkedZnode,
-              auth?.scheme ?? null,
-              auth?.credentials ?? null,
-              autoInitialize,
-            ),
-        ),
-      );
+      native = resolveServers(hosts)
+        .then(() =>
+          binding.probeLogZnode?.(
+            servers as string,
+            timeoutMs,
+            checkedZnode,
+            auth?.scheme ?? null,
+            auth?.credentials ?? null,
+          ),
+        )
+        .then((problem) => {
+          if (problem) throw new InvalidArgumentError('znode', problem);
+          return construct(
+            () =>
+              new binding.Log(
+                checkedQuorum,
+                checkedPath,
+                null,
+                servers as string,
+                timeoutMs,
+                checkedZnode,
+                auth?.scheme ?? null,
+                auth?.credentials ?? null,
+                autoInitialize,
+              ),
+          );
+        });
     } else {
       const pids = checkPids(rest[0]);
       const autoInitialize = checkOptions(rest[1]);
@@ -134,6 +146,37 @@ export class Log {
   }
 }
 
+// The writers and LogStates made over each Log: a LogState aborts the process on entries
+// another writer appended, so a Log has either.
+const users = new WeakMap<Log, { writers: WeakRef<object>[]; states: number }>();
+
+/**
+ * @internal Records a writer or a LogState over log; an InvalidArgumentError naming `log`
+ * when the log has a (live) one of the other kind.
+ */
+export function claimLog(log: Log, user: object, kind: 'writer' | 'state'): void {
+  const found = users.get(log) ?? { writers: [], states: 0 };
+  users.set(log, found);
+  found.writers = found.writers.filter((writer) => writer.deref() !== undefined);
+  if (kind === 'writer') {
+    if (found.states > 0) {
+      throw new InvalidArgumentError(
+        'log',
+        'a LogState writes this log: a Log.Writer of its own would append entries the LogState cannot apply (libmesos aborts the process)',
+      );
+    }
+    found.writers.push(new WeakRef(user));
+  } else {
+    if (found.writers.length > 0) {
+      throw new InvalidArgumentError(
+        'log',
+        'a Log.Writer writes this log: a LogState cannot apply its entries (libmesos aborts the process)',
+      );
+    }
+    found.states++;
+  }
+}
+
 /** @internal The native Log of a Log; an InvalidArgumentError naming argument otherwise. */
 export function nativeLog(value: unknown, argument: string): Promise<NativeLog> {
   const found = value instanceof Log ? natives.get(value) : undefined;
@@ -150,7 +193,7 @@ function construct(make: () => NativeLog): NativeLog {
     if (message.startsWith('path: ')) {
       throw new InvalidArgumentError('path', message.slice('path: '.length));
     }
-    throw error;
+    throw zookeeperLimitError(error);
   }
 }
 
@@ -164,7 +207,25 @@ function checkReplicaPath(value: unknown): string {
   if (stat && !stat.isDirectory()) {
     throw new InvalidArgumentError('path', `${replicaPath} exists and is not a directory`);
   }
+  // libmesos exits the process when the replica's database cannot be opened or read.
+  if (stat && fs.existsSync(path.join(replicaPath, LEVELDB_STATE_MARKER))) {
+    throw new InvalidArgumentError('path', `${replicaPath} is a LevelDBState's database`);
+  }
+  checkWritable(stat ? replicaPath : parent);
   return replicaPath;
+}
+
+// Creates and removes a file in directory: the only sure test (permissions, read-only
+// mounts, root).
+function checkWritable(directory: string): void {
+  const probe = path.join(directory, `.mesos-napi-probe-${process.pid}-${Date.now()}`);
+  try {
+    fs.closeSync(fs.openSync(probe, 'wx'));
+    fs.unlinkSync(probe);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new InvalidArgumentError('path', `${directory} cannot be written (${code})`);
+  }
 }
 
 const PID = /^[^@\s]+@(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3}):(\d{1,5})$/;

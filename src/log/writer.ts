@@ -1,4 +1,4 @@
-import { WriterFailedError } from '../errors';
+import { InvalidArgumentError, WriterFailedError } from '../errors';
 import type { NativeLogWriter } from '../native/binding';
 import { operationError } from '../native/failure';
 import { loadBinding } from '../native/load';
@@ -8,7 +8,7 @@ import {
   checkPositiveInteger,
   checkTimeout,
 } from '../state/validate';
-import { nativeLog, type Log } from './log';
+import { claimLog, nativeLog, type Log } from './log';
 import { checkPosition, Position } from './position';
 
 /**
@@ -24,6 +24,8 @@ export class LogWriter {
   private readonly native: Promise<NativeLogWriter>;
   private queue: Promise<unknown>;
   private failed: string | undefined;
+  // The log's ending position as this writer last learned it (start, append, truncate).
+  private ending: bigint | undefined;
 
   /**
    * @param log The log to write.
@@ -34,7 +36,9 @@ export class LogWriter {
     const ms = checkTimeout(timeout, 'timeout');
     const attempts = checkPositiveInteger(retries, 'retries', 0x7fffffff);
     const binding = loadBinding();
-    this.native = nativeLog(log, 'log').then((native) => new binding.LogWriter(native));
+    const found = nativeLog(log, 'log');
+    claimLog(log, this, 'writer');
+    this.native = found.then((native) => new binding.LogWriter(native));
     this.native.catch(() => undefined);
     this.queue = this.elect(ms, attempts).catch(() => undefined);
   }
@@ -62,14 +66,25 @@ export class LogWriter {
 
   /**
    * Truncates the log before `to` (excluded); resolves with the new ending position.
-   * Fails with a WriterFailedError for an invalid position too (Mesos does not tell them
-   * apart).
+   * Rejects with an InvalidArgumentError naming `to` when `to` is past the log's ending
+   * position as this writer knows it (libmesos would accept it, truncate position by
+   * position without bound, and leave the log's beginning past its end: every entry
+   * lost). Fails with a WriterFailedError for other invalid positions too (Mesos does not
+   * tell them apart).
    * @param timeout Milliseconds to wait.
    */
   async truncate(to: Position, timeout: number): Promise<Position> {
     const position = checkPosition(to, 'to').value;
     const ms = checkTimeout(timeout, 'timeout');
-    return this.enqueue(() => this.write('truncate', (writer) => writer.truncate(position, ms)));
+    return this.enqueue(async () => {
+      if (this.failed === undefined && this.ending !== undefined && position > this.ending) {
+        throw new InvalidArgumentError(
+          'to',
+          `position ${position} is past the log's ending position ${this.ending}`,
+        );
+      }
+      return this.write('truncate', (writer) => writer.truncate(position, ms));
+    });
   }
 
   private async elect(timeout: number, attempts: number): Promise<void> {
@@ -92,6 +107,7 @@ export class LogWriter {
     }
     if (position === null) return null;
     this.failed = undefined;
+    this.ending = position;
     return new Position(position);
   }
 
@@ -119,6 +135,7 @@ export class LogWriter {
         `Log.Writer.${operation}: exclusive write promise lost; start() it again first`,
       );
     }
+    this.ending = position;
     return new Position(position);
   }
 

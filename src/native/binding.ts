@@ -343,6 +343,24 @@ export interface NativeBinding {
   Log: NativeLogConstructor;
   LogReader: new (log: NativeLog) => NativeLogReader;
   LogWriter: new (log: NativeLog) => NativeLogWriter;
+  /**
+   * Logs of this process deleted so far, and how many of them on a JS thread (where none
+   * should be: deleting one waits for libprocess). Absent from older addons.
+   */
+  logDeletions?(): { deleted: number; onJsThread: number };
+  /**
+   * Why a ZooKeeper Log must not use `znode` (a member whose data is not a libprocess PID,
+   * on which libmesos aborts), or null. Absent from older addons.
+   */
+  probeLogZnode?(
+    servers: string,
+    timeoutMs: number,
+    znode: string,
+    scheme: string | null,
+    credentials: Uint8Array | null,
+  ): Promise<string | null>;
+  /** The most ZooKeeper clients this process may hold at once. Absent from older addons. */
+  zookeeperClientLimit?(): number;
   /** MESOS_VERSION of the headers the addon was compiled against. */
   mesosVersion: string;
   /** MESOS_MAJOR/MINOR/PATCH_VERSION_NUM of those headers. */

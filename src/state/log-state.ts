@@ -1,7 +1,9 @@
 import { InvalidArgumentError } from '../errors';
 import { Log } from '../log/log';
-import { nativeLog } from '../log/log';
+import { claimLog, nativeLog } from '../log/log';
+import type { NativeBinding, NativeLog } from '../native/binding';
 import { loadBinding } from '../native/load';
+import { checkLogStateEntries } from './log-state-entries';
 import { AbstractState } from './abstract-state';
 import { checkPositiveInteger, checkServers, checkTimeout, checkZnode, describe } from './validate';
 
@@ -9,7 +11,10 @@ import { checkPositiveInteger, checkServers, checkTimeout, checkZnode, describe 
  * A State in a replicated {@link Log} (libmesos's LogStorage): every change is appended to
  * the log, with a full snapshot of a variable every `diffsBetweenSnapshots` changes of it
  * (0: every time). It writes through a writer of its own, so no other writer may use the
- * log meanwhile.
+ * log meanwhile: a Log.Writer over the same Log is refused (either way round), and so is a
+ * log holding entries LogState did not write (libmesos would abort the process on them),
+ * found by reading the local replica first. The refusal is an InvalidArgumentError naming
+ * `log` that every operation rejects with.
  */
 export class LogState extends AbstractState {
   /** The log written to. */
@@ -63,7 +68,23 @@ export class LogState extends AbstractState {
         ? 0
         : checkPositiveInteger(diffs, 'diffsBetweenSnapshots', 0xffffffff);
     const binding = loadBinding();
-    super(nativeLog(log, 'log').then((native) => new binding.State('log', native, checkedDiffs)));
+    const found = nativeLog(log, 'log');
+    claimLog(log, log, 'state');
+    super(
+      found.then(async (native) => {
+        await checkEntries(binding, native);
+        return new binding.State('log', native, checkedDiffs);
+      }),
+    );
     this.log = log;
   }
+}
+
+// Reads what the local replica holds, for checkLogStateEntries(): libmesos's LogStorage
+// aborts the process on entries it cannot apply.
+async function checkEntries(binding: NativeBinding, native: NativeLog): Promise<void> {
+  const reader = new binding.LogReader(native);
+  const beginning = await reader.beginning(null);
+  const ending = await reader.ending(null);
+  if (ending >= beginning) checkLogStateEntries(await reader.read(beginning, ending, null));
 }

@@ -1,3 +1,4 @@
+import { zookeeperLimitError } from '../errors';
 import { loadBinding } from '../native/load';
 import { AbstractState } from './abstract-state';
 import {
@@ -37,17 +38,20 @@ export class ZooKeeperState extends AbstractState {
     const auth = checkAuthentication(scheme, credentials);
     const binding = loadBinding();
     super(
-      resolveServers(hosts).then(
-        () =>
-          new binding.State(
+      resolveServers(hosts).then(() => {
+        try {
+          return new binding.State(
             'zookeeper',
             servers,
             timeoutMs,
             path,
             auth?.scheme ?? null,
             auth?.credentials ?? null,
-          ),
-      ),
+          );
+        } catch (error) {
+          throw zookeeperLimitError(error);
+        }
+      }),
     );
   }
 

@@ -21,6 +21,12 @@ function run(name: string, args: string[], nodeOptions: string[] = []) {
   return { status: result.status, signal: result.signal, json, ms: Date.now() - started };
 }
 
+// Threads and /proc/self/maps lines of a child process.
+interface Usage {
+  threads: number;
+  mappings: number;
+}
+
 describeWithMesos('State lifecycle edges on libmesos', () => {
   let dir: string;
   beforeAll(() => {
@@ -51,6 +57,129 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
     });
   });
 
+  // Each collected object's libmesos objects were deleted on a thread of its own, never
+  // joined: 8 MiB of address space and two mappings each, until vm.max_map_count ran out.
+  test('20,000 collected States leave the thread count and mappings flat', () => {
+    const result = run('collected.js', ['in-memory', '20000'], ['--expose-gc']);
+    expect(result).toMatchObject({ status: 0, signal: null, json: [{ made: 20000 }] });
+    const { before, after } = result.json[0] as Record<string, Usage>;
+    expect(after.threads).toBeLessThanOrEqual(before.threads + 1);
+    expect(after.mappings).toBeLessThan(before.mappings + 200);
+  }, 60_000);
+
+  // The destructor kept its own copy of the shared pointer it handed the deleting thread:
+  // when that thread was done first, ~Log ran on the JS thread.
+  test('collected Logs, readers and writers: deleted off the JS thread, threads and mappings flat', () => {
+    const result = run('collected.js', ['log', '60'], ['--expose-gc']);
+    expect(result).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ made: 60, deletions: { deleted: 60, onJsThread: 0 } }],
+    });
+    const { before, after } = result.json[0] as Record<string, Usage>;
+    expect(after.threads).toBeLessThanOrEqual(before.threads + 1);
+    expect(after.mappings).toBeLessThan(before.mappings + 40);
+  }, 60_000);
+
+  // libmesos's ~Log waits for a recovery that, short of a quorum, retries forever.
+  test.each([
+    ['1', 'kept'],
+    ['1', 'collected'],
+    ['2', 'kept'],
+    ['2', 'collected'],
+  ])(
+    'a Log of quorum %s whose recovery never ends, %s: the process exits by itself',
+    (quorum, mode) => {
+      expect(run('log-unrecovered.js', [quorum, mode], ['--expose-gc'])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ ending: 'OperationTimeoutError', [mode]: true }],
+      });
+    },
+  );
+
+  // libmesos accepted it: 2^40 truncated position by position without bound (the process
+  // never exited); 3,000,000 left the log's beginning past its end, every entry lost.
+  test('Log.Writer.truncate(to) past the ending position is refused, naming to; no entry lost', () => {
+    const refused = (to: string) => ({
+      name: 'InvalidArgumentError',
+      code: 'MESOS_NAPI_INVALID_ARGUMENT',
+      argument: 'to',
+      message: expect.stringContaining(`position ${to} is past the log's ending position 3`),
+    });
+    expect(run('log-truncate.js', ['write', dir])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          far: refused(String(2n ** 40n)),
+          past: refused('3000000'),
+          next: refused('4'),
+          appended: 'appended',
+        },
+      ],
+    });
+    expect(run('log-truncate.js', ['read', dir])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ entries: ['a', 'b', 'c', 'd'] }],
+    });
+  });
+
+  // libmesos's LogStorage CHECK-failed (SIGABRT) on an entry whose type field is 1-3
+  // without the field that type needs.
+  test.each(['1', '2', '3'])(
+    'a LogState over a log holding a foreign entry of type %s is refused, naming log',
+    (type) => {
+      expect(run('log-state-foreign.js', ['foreign', dir, type])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ appended: true }],
+      });
+      const refused = {
+        name: 'InvalidArgumentError',
+        argument: 'log',
+        message: expect.stringContaining('the entry at position 1 is not a LogState operation'),
+      };
+      expect(run('log-state-foreign.js', ['open', dir, type])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ fetched: refused, names: refused }],
+      });
+    },
+  );
+
+  test("a LogState's own snapshots, diffs and expunges are accepted by a later LogState", () => {
+    expect(run('log-state-foreign.js', ['states', dir, 'own'])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ expunged: true }],
+    });
+    expect(run('log-state-foreign.js', ['open', dir, 'own'])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [{ fetched: '4', names: ['kept'] }],
+    });
+  });
+
+  test('a Log.Writer and a LogState over one Log are refused, either way round, naming log', () => {
+    const refused = (message: string) => ({
+      name: 'InvalidArgumentError',
+      argument: 'log',
+      message: expect.stringContaining(message),
+    });
+    expect(run('log-state-foreign.js', ['shared', dir])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          stateFirst: { names: [], writer: refused('a LogState writes this log') },
+          writerFirst: { state: refused('a Log.Writer writes this log'), appended: true },
+        },
+      ],
+    });
+  });
+
   test('replica paths libmesos would exit on are refused, naming path', () => {
     const refused = (message: string) => ({
       name: 'InvalidArgumentError',
@@ -69,6 +198,55 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
           otherProcess: refused('a Log in process'),
         },
       ],
+    });
+  });
+
+  // libmesos exited the process on each ('Failed to recover the log'); probing LOCK for
+  // another process's lock dropped this process's own lock on it.
+  describe('Log locations libmesos exits the process on are refused, naming path', () => {
+    const refused = (message: string) => ({
+      name: 'InvalidArgumentError',
+      argument: 'path',
+      message: expect.stringContaining(message),
+    });
+
+    test("a LevelDBState's database of this process, whose lock it keeps", () => {
+      expect(run('log-locations.js', ['state', dir])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [
+          {
+            log: refused("is a LevelDBState's database"),
+            other: 'OperationFailedError',
+            fetched: 'mine',
+          },
+        ],
+      });
+    });
+
+    test("a LevelDBState's database left by another process", () => {
+      expect(run('log-locations.js', ['store', dir])).toMatchObject({
+        status: 0,
+        json: [{ stored: true }],
+      });
+      expect(run('log-locations.js', ['was', dir])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ log: refused("is a LevelDBState's database") }],
+      });
+    });
+
+    test('a directory that cannot be written, and a new one in it', () => {
+      expect(run('log-locations.js', ['unwritable'])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [
+          {
+            existing: refused('/proc/1 cannot be written'),
+            inside: refused('/proc/1 cannot be written'),
+          },
+        ],
+      });
     });
   });
 
