@@ -122,6 +122,7 @@ describe('lifecycle hunt generator', () => {
       'backend:log',
       'backend:bad-path',
       'shape:good',
+      'shape:never-recovers',
       'shape:bad-quorum',
       'shape:bad-path',
       'method:fetch-store',

@@ -27,7 +27,8 @@ function unseenAcknowledgements(records, log) {
 }
 
 /**
- * With one scheduler driver in the program: libmesos logged its registration while it ran
+ * With one scheduler driver in the program (and no V0Mesos, whose own driver logs the same
+ * line): libmesos logged its registration while it ran
  * (after its first start, before any stop, abort or cut of its thread after that), and its
  * thread then idled in a sleep step for at least 50 ms (the queued event had its turn)
  * before that end, yet the handler never saw registered(). Undefined when it did, or when
@@ -36,6 +37,7 @@ function unseenAcknowledgements(records, log) {
 function lostRegistration(records, log) {
   const constructs = records.filter((r) => r.at === 'scheduler');
   if (constructs.length !== 1) return undefined;
+  if (records.some((r) => r.at === 'object' && r.kind === 'v0')) return undefined;
   const { t, d } = constructs[0];
   const registered = log.find(({ line }) => REGISTERED.test(line));
   if (!registered) return undefined;

@@ -35,7 +35,7 @@ function stateStory(rng, o) {
 }
 
 function logStory(rng, o) {
-  const shape = rng.weighted({ good: 5, 'bad-quorum': 0.5, 'bad-path': 0.5 });
+  const shape = rng.weighted({ good: 5, 'never-recovers': 1, 'bad-quorum': 0.5, 'bad-path': 0.5 });
   const steps = [{ op: 'object', o, kind: 'log', shape }];
   for (let i = rng.int(0, 6); i > 0; i--) {
     steps.push(

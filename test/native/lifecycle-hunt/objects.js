@@ -51,8 +51,19 @@ function createObjects(thread, record, lib, masters) {
       case 'log': {
         if (step.shape === 'bad-quorum') return { log: new lib.Log(0, replicaPath(step.o), []) };
         if (step.shape === 'bad-path') return { log: new lib.Log(1, '/nonexistent/hunt/log', []) };
-        const log = newLog(step.o);
-        return { log, writer: new lib.Log.Writer(log, 5000, 1), reader: new lib.Log.Reader(log) };
+        // A replica that is not initialized and has no peers never finishes recovering: its
+        // operations can only time out.
+        const recovers = step.shape !== 'never-recovers';
+        const log = recovers ? newLog(step.o) : new lib.Log(1, replicaPath(step.o), []);
+        const timeout = recovers ? 5000 : 1000;
+        return {
+          log,
+          timeout,
+          // start() waits for ever by default: on this log, by design, it would never end.
+          startTimeout: recovers ? undefined : timeout,
+          writer: new lib.Log.Writer(log, timeout, 1),
+          reader: new lib.Log.Reader(log),
+        };
       }
       default:
         return { library: library(step) };
@@ -122,7 +133,7 @@ function createObjects(thread, record, lib, masters) {
 
   const call = (step, slot) => {
     const o = step.o;
-    const { state, log, writer, reader, library: mesos } = slot;
+    const { state, writer, reader, timeout, startTimeout, library: mesos } = slot;
     if (mesos) {
       if (step.method === 'teardown' || step.method === 'withdraw') {
         return mesos.teardown() || 'not subscribed';
@@ -141,18 +152,17 @@ function createObjects(thread, record, lib, masters) {
     }
     if (!writer) return 'skipped';
     const started = {
-      start: () => writer.start(),
-      append: () => writer.append(bytes('entry'), 5000),
-      truncate: () => reader.ending().then((end) => writer.truncate(end, 5000)),
+      start: () => writer.start(startTimeout),
+      append: () => writer.append(bytes('entry'), timeout),
+      truncate: () => reader.ending(timeout).then((end) => writer.truncate(end, timeout)),
       read: () =>
-        Promise.all([reader.beginning(), reader.ending()]).then(([from, to]) =>
-          reader.read(from, to, 5000),
+        Promise.all([reader.beginning(timeout), reader.ending(timeout)]).then(([from, to]) =>
+          reader.read(from, to, timeout),
         ),
-      beginning: () => reader.beginning(),
-      ending: () => reader.ending(),
-      catchup: () => reader.catchup(5000),
+      beginning: () => reader.beginning(timeout),
+      ending: () => reader.ending(timeout),
+      catchup: () => reader.catchup(timeout),
     }[step.method];
-    void log;
     return track(o, step.method, started) ? 'pending' : 'threw';
   };
 

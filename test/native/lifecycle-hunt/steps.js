@@ -117,7 +117,15 @@ function createThread(thread, record, fixture) {
 
   return async (steps) => {
     for (const [i, step] of steps.entries()) {
-      record({ i, at: step.op, d: step.d, o: step.o, ms: step.ms, time: Date.now() });
+      record({
+        i,
+        at: step.op,
+        d: step.d,
+        o: step.o,
+        kind: step.kind,
+        ms: step.ms,
+        time: Date.now(),
+      });
       try {
         const r = await exec(step);
         record({ i, r: r ?? null, time: Date.now() });
