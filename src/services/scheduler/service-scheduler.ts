@@ -436,7 +436,19 @@ export class ServiceScheduler extends EventEmitter<{ event: [ServiceEvent] }> im
       deployments: 0,
     };
     converge(this.snapshot, this.clock.now(), this.emitter());
-    await this.save();
+    try {
+      await this.store.save(this.snapshot);
+    } catch (error) {
+      // Another scheduler started beside this one made the record first: carry on with its.
+      const made = error instanceof ServiceStateConflictError && (await this.store.load());
+      if (made) {
+        this.snapshot = made;
+        return;
+      }
+      this.failure ??= error as Error;
+      this.close();
+      throw error;
+    }
   }
 
   /**

@@ -198,3 +198,14 @@ test('frameworkId before the record is read is refused (undefined would register
   second.close();
   await first.driver.join();
 });
+
+test('two schedulers started at once on an empty State: one makes the record, the other does not fail (it reads the record again when it registers)', async () => {
+  const state = new SimulatedState();
+  const a = new ServiceScheduler({ definition: service(web('serve')), state });
+  const b = new ServiceScheduler({ definition: service(web('serve')), state });
+  await expect(Promise.all([a.ready(), b.ready()])).resolves.toBeDefined();
+  expect(b.status().failure).toBeUndefined();
+  expect(b.status().name).toBe('shop');
+  a.close();
+  b.close();
+});
