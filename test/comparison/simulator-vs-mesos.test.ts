@@ -1,4 +1,16 @@
-import { filters, scalar } from '../../src/helpers';
+import {
+  createVolume,
+  destroyVolume,
+  filters,
+  launch,
+  persistentVolume,
+  reserve,
+  scalar,
+  takeResources,
+  unreserve,
+  volumeDisk,
+  withReservation,
+} from '../../src/helpers';
 import type { Input, Offer, TaskInfo } from '../../src/messages';
 import { Status } from '../../src/status';
 import { startLocalCluster, type LocalCluster } from '../../src/cluster';
@@ -84,6 +96,74 @@ const scenarios: Record<string, Scenario> = {
     driver.stop();
     await driver.join();
     return [`resourceOffers ${fieldsOf(trace.offers[0])}`];
+  },
+
+  async 'a reservation and a persistent volume: made with a launch, offered back, released'(side) {
+    const trace = new Trace();
+    const reservation = { role: 'db', principal: 'ops', labels: { owner: 'comparison' } };
+    const reservedOf = (offer: Offer) =>
+      offer.resources.filter((r) => (r.reservations ?? []).length > 0);
+    const lines: string[] = [];
+    let step = 'reserve';
+    trace.onOffers = (driver, offers) => {
+      for (const offer of offers) {
+        const reserved = reservedOf(offer);
+        const volumes = reserved.filter((r) => r.disk?.persistence);
+        if (step === 'reserve' && reserved.length === 0) {
+          step = 'wait';
+          const need = takeResources(offer.resources, { cpus: 0.1, mem: 32, disk: 16 })!;
+          const held = withReservation(need.taken, reservation);
+          const volume = persistentVolume(
+            held.find((r) => r.name === 'disk')!,
+            {
+              id: 'comparison-volume',
+              containerPath: 'data',
+              principal: 'ops',
+            },
+          );
+          const task = command('writer', offer, 'echo kept > data/file', {
+            resources: [...held.filter((r) => r.name !== 'disk'), volume],
+          });
+          driver.acceptOffers(
+            [offer.id],
+            [reserve(need.taken, reservation), createVolume([volume]), launch([task])],
+            filters(1),
+          );
+        } else if (step === 'offered-back' && volumes.length > 0) {
+          step = 'released';
+          lines.push(`offered back: ${fieldsOf(reserved)}`);
+          const rest = reserved.filter((r) => !r.disk?.persistence);
+          driver.acceptOffers(
+            [offer.id],
+            [destroyVolume(volumes), unreserve([...rest, ...volumes.map(volumeDisk)])],
+            filters(1),
+          );
+        } else if (step === 'released' && reserved.length === 0) {
+          step = 'done';
+          lines.push(`after release: ${offer.resources.length} resources, none reserved`);
+          driver.declineOffer(offer.id, filters(1000));
+        } else {
+          driver.declineOffer(offer.id, filters(1));
+        }
+      }
+    };
+    const driver = side.driver(trace, {
+      framework: {
+        ...framework,
+        principal: 'ops',
+        roles: ['db'],
+        capabilities: [{ type: 'MULTI_ROLE' }, { type: 'RESERVATION_REFINEMENT' }],
+      },
+    });
+    driver.start();
+    await side.until('the writer to finish', () =>
+      trace.statesOf('writer').includes('TASK_FINISHED'),
+    );
+    step = 'offered-back';
+    await side.until('the release', () => step === 'done');
+    driver.stop();
+    await driver.join();
+    return [...trace.of('writer'), ...lines];
   },
 
   async 'an offer used after it was declined'(side) {
