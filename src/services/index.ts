@@ -12,6 +12,7 @@ export type {
   PodExecutor,
   PodContainer,
   PodUri,
+  PodVolume,
   PodHealthCheck,
   RestartPolicy,
   Constraint,
