@@ -1,42 +1,11 @@
 import { LeaderElectionError } from '../../../src/errors';
 import { LeaderElection } from '../../../src/ha/leader-election';
-import type { NativeBinding, NativeDispatch } from '../../../src/native/binding';
+import type { NativeBinding } from '../../../src/native/binding';
 import { useBinding } from '../../../src/native/load';
+import { StandInElection } from '../../support/stand-in-election';
 
-// LeaderElection's logic against a stand-in for the native election: the test plays
-// libmesos's part, firing the events its group, contender and detector would.
-class StandInElection {
-  static last: StandInElection;
-  readonly calls: [string, ...unknown[]][] = [];
-  closed = false;
-  constructor(readonly dispatch: NativeDispatch) {
-    StandInElection.last = this;
-  }
-  contend(generation: number, data: string) {
-    this.calls.push(['contend', generation, data]);
-  }
-  withdraw(generation: number) {
-    this.calls.push(['withdraw', generation]);
-    queueMicrotask(() => this.dispatch('withdrawn', generation, 1, ''));
-  }
-  check(request: number) {
-    this.calls.push(['check', request]);
-  }
-  close(onDone: () => void) {
-    this.closed = true;
-    setImmediate(onDone);
-  }
-  /** The data of the latest candidacy. */
-  get data(): string {
-    return this.calls.filter((c) => c[0] === 'contend').at(-1)![2] as string;
-  }
-  get generation(): number {
-    return this.calls.filter((c) => c[0] === 'contend').at(-1)![1] as number;
-  }
-  get lastCheck(): number {
-    return this.calls.filter((c) => c[0] === 'check').at(-1)![1] as number;
-  }
-}
+// LeaderElection's logic against a stand-in for the native election (test/support's): the
+// test plays libmesos's part, firing the events its group, contender and detector would.
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -45,7 +14,7 @@ const ZK = 'zk://127.0.0.1:2181/unit';
 async function elected(election: LeaderElection) {
   const contending = election.contend();
   await sleep(20); // the server name resolves, then the native election is made
-  const native = StandInElection.last;
+  const native = StandInElection.last!;
   native.dispatch('contended', native.generation);
   native.dispatch('leader', 1, native.data);
   native.dispatch('checked', native.lastCheck, 1, native.data);
@@ -64,7 +33,7 @@ describe('LeaderElection (stand-in native election)', () => {
     let resolved = false;
     const contending = election.contend().then((l) => ((resolved = true), l));
     await sleep(20);
-    const native = StandInElection.last;
+    const native = StandInElection.last!;
     native.dispatch('leader', 1, native.data);
     await flush();
     expect(resolved).toBe(false);
@@ -123,7 +92,7 @@ describe('LeaderElection (stand-in native election)', () => {
     const election = new LeaderElection({ zk: ZK, sessionTimeout: 1000 });
     const contending = election.contend();
     await sleep(20);
-    const native = StandInElection.last;
+    const native = StandInElection.last!;
     const before = native.generation;
     native.dispatch('candidacyLost', before, '');
     expect(native.generation).toBe(before + 1);
@@ -144,7 +113,7 @@ describe('LeaderElection (stand-in native election)', () => {
 
     const second = election.contend();
     await sleep(20);
-    StandInElection.last.dispatch('detectFailed', 'auth failed');
+    StandInElection.last!.dispatch('detectFailed', 'auth failed');
     await expect(second).rejects.toThrow('the ZooKeeper group failed: auth failed');
     await expect(election.contend()).rejects.toThrow('auth failed');
     await election.close();
