@@ -19,6 +19,8 @@ import { startZooKeeper, zookeeperMissing, type ZooKeeper } from '../support/zoo
 import {
   AGENT_RESOURCES,
   fieldsOf,
+  isExecutorUpdate,
+  isReregistrationAnnouncement,
   realSide,
   simulatedSide,
   Trace,
@@ -316,15 +318,14 @@ const failoverScenarios: Record<string, Scenario> = {
     // master after the framework has, the master announces the agent's tasks (REASON_SLAVE_
     // REREGISTERED, "Unknown agent reregistered"); when it comes first, nothing. A race, left
     // out; the simulator behaves as a master with a persistent registry (it never sends these).
-    const raced = / REASON_SLAVE_REREGISTERED SOURCE_MASTER Unknown agent reregistered$/;
     // An update whose acknowledgement went down with the old master is sent again by the
     // agent once it has reregistered (and on its retry timer): whether the acknowledgement
     // made it first is a race too (seen in CI under load). Repeats of an executor's update
     // already delivered are left out.
     const seen = new Set<string>();
-    const resent = (l: string) => l.endsWith(' SOURCE_EXECUTOR') && seen.has(l);
+    const resent = (l: string) => isExecutorUpdate(l) && seen.has(l);
     const lines = trace.withoutOffers().filter((l) => {
-      const keep = !raced.test(l) && !resent(l);
+      const keep = !isReregistrationAnnouncement(l) && !resent(l);
       seen.add(l);
       return keep;
     });

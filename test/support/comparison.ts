@@ -135,6 +135,19 @@ export function describeStatus(status: TaskStatus): string {
 }
 
 /**
+ * A line of describeStatus() for the master's announcement of an agent's task when the agent
+ * reregistered after the framework (REASON_SLAVE_REREGISTERED, "Unknown agent reregistered").
+ */
+export function isReregistrationAnnouncement(line: string): boolean {
+  return / REASON_SLAVE_REREGISTERED SOURCE_MASTER Unknown agent reregistered( |$)/.test(line);
+}
+
+/** A line of describeStatus() for an update from an executor. */
+export function isExecutorUpdate(line: string): boolean {
+  return / SOURCE_EXECUTOR( |$)/.test(line);
+}
+
+/**
  * Fields left out of the comparison on purpose, with why: they differ between any two runs
  * of a real Mesos, or the simulator has no real counterpart for them.
  */
