@@ -178,10 +178,11 @@ export class Contenders {
   describe(): string {
     const shown = this.lines
       .filter((line) => line.event !== 'act')
-      .map(
-        (line) =>
-          `${line.t} ${line.name} ${line.event} ${line.reason ?? ''} ${line.message ?? line.leader ?? ''}`,
-      );
+      .map((line) => {
+        const { t, name, event, ...fields } = line;
+        const rest = Object.keys(fields).length > 0 ? ` ${JSON.stringify(fields)}` : '';
+        return `${t} ${name} ${event}${rest}`;
+      });
     const terms = this.terms().map((t) => `term ${t.name}#${t.term} ${t.from}..${t.to}`);
     const stderr = [...this.stderr].map(([name, text]) => `${name} stderr: ${text.slice(-600)}`);
     return [...shown, ...terms, ...stderr].join('\n');
