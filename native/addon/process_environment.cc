@@ -1,10 +1,39 @@
 #include "process_environment.h"
 
+#include <dlfcn.h>
+#include <pthread.h>
 #include <unistd.h>
 
 extern char** environ;
 
 namespace mesos_napi {
+
+namespace {
+
+// node::Mutex wraps a single uv_mutex_t (src/node_mutex.h), a pthread_mutex_t on Linux.
+pthread_mutex_t* NodeEnvironmentMutex() {
+  static pthread_mutex_t* mutex =
+      static_cast<pthread_mutex_t*>(dlsym(RTLD_DEFAULT, "_ZN4node11per_process13env_var_mutexE"));
+  return mutex;
+}
+
+thread_local int node_holds = 0;
+
+}  // namespace
+
+NodeEnvironmentHold::NodeEnvironmentHold() {
+  if (node_holds++ == 0 && NodeEnvironmentMutex() != nullptr) {
+    pthread_mutex_lock(NodeEnvironmentMutex());
+  }
+}
+
+NodeEnvironmentHold::~NodeEnvironmentHold() {
+  if (--node_holds == 0 && NodeEnvironmentMutex() != nullptr) {
+    pthread_mutex_unlock(NodeEnvironmentMutex());
+  }
+}
+
+bool NodeEnvironmentHold::Available() { return NodeEnvironmentMutex() != nullptr; }
 
 std::mutex& ProcessEnvironmentMutex() {
   static std::mutex mutex;
@@ -12,6 +41,7 @@ std::mutex& ProcessEnvironmentMutex() {
 }
 
 std::map<std::string, std::string> ReadProcessEnvironment() {
+  NodeEnvironmentHold node;
   std::lock_guard<std::mutex> lock(ProcessEnvironmentMutex());
   std::map<std::string, std::string> result;
   for (char** entry = environ; *entry != nullptr; entry++) {

@@ -11,8 +11,24 @@ namespace mesos_napi {
 std::map<std::string, std::string> ReadProcessEnvironment();
 
 // Held by this addon around every read and change of the real environment. glibc's
-// environment is not thread-safe; this orders the addon's own accesses (across workers),
-// not libmesos's or Node's.
+// environment is not thread-safe; this orders the addon's own accesses (across workers).
 std::mutex& ProcessEnvironmentMutex();
+
+// Holds Node's own lock on the environment (node::per_process::env_var_mutex, which every
+// read and write of the main thread's process.env takes) on this thread for as long as it
+// lives, unless this thread holds it already: while held, no setenv of Node's moves
+// `environ` under a thread walking it. Found among the symbols Node exports; in a Node
+// that does not export it, nothing is held. Take it before ProcessEnvironmentMutex.
+class NodeEnvironmentHold {
+ public:
+  NodeEnvironmentHold();
+  ~NodeEnvironmentHold();
+
+  NodeEnvironmentHold(const NodeEnvironmentHold&) = delete;
+  NodeEnvironmentHold& operator=(const NodeEnvironmentHold&) = delete;
+
+  // Whether this Node exports its environment lock.
+  static bool Available();
+};
 
 }  // namespace mesos_napi

@@ -16,7 +16,9 @@ namespace mesos_napi {
 // there before, unless something else changed the variable meanwhile: nothing leaks into
 // later drivers or child processes. One scope at a time in the process (every worker):
 // two overlapping scopes would each read the other's variables, and the second would put
-// back the first's value as what was there before it.
+// back the first's value as what was there before it. Node's environment lock is held for
+// the whole scope, so that the main thread's process.env writes wait while libmesos reads
+// `environ` from another thread.
 class ScopedEnvironment {
  public:
   explicit ScopedEnvironment(const std::map<std::string, std::string>& variables)
@@ -53,6 +55,7 @@ class ScopedEnvironment {
   }
 
   std::unique_lock<std::recursive_mutex> scope_;
+  NodeEnvironmentHold node_;
   struct Saved {
     std::string name;
     std::string value;

@@ -7,6 +7,8 @@
 #include <string>
 #include <thread>
 
+#include "process_environment.h"
+
 namespace mesos_napi {
 
 namespace {
@@ -36,12 +38,18 @@ int ConfiguredWorkers() {
 void ConfigureLibprocessWorkers() {
   static std::once_flag once;
   std::call_once(once, [] {
-    if (getenv("LIBPROCESS_NUM_WORKER_THREADS") == nullptr) {
-      const int count = std::max(16, static_cast<int>(std::thread::hardware_concurrency()));
-      setenv("LIBPROCESS_NUM_WORKER_THREADS", std::to_string(count).c_str(), 0);
+    int configured = 0;
+    {
+      NodeEnvironmentHold node;
+      std::lock_guard<std::mutex> environment(ProcessEnvironmentMutex());
+      if (getenv("LIBPROCESS_NUM_WORKER_THREADS") == nullptr) {
+        const int count = std::max(16, static_cast<int>(std::thread::hardware_concurrency()));
+        setenv("LIBPROCESS_NUM_WORKER_THREADS", std::to_string(count).c_str(), 0);
+      }
+      configured = ConfiguredWorkers();
     }
     std::lock_guard<std::mutex> lock(mutex);
-    workers = ConfiguredWorkers();
+    workers = configured;
   });
 }
 

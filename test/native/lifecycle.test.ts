@@ -164,6 +164,14 @@ describeWithMesos('driver lifecycle edges on libmesos', (install) => {
     expect(result.json).toEqual({ made: [300, 300], left: null });
   }, 60_000);
 
+  // The addon and libmesos walked `environ` in a worker while the main thread's
+  // process.env writes moved it: SIGSEGV (2 of 2 runs). Node's environment lock is held now.
+  test('a worker reading the environment while the main thread writes process.env does not crash', () => {
+    const result = run('environment-race.js');
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    expect(result.json).toEqual({ made: { read: 400, made: 400 }, writes: true });
+  }, 100_000);
+
   test('duplicate suppressed roles are refused before libmesos CHECK-fails', () => {
     const result = run('killing-inputs.js', ['roles']);
     expect(result).toMatchObject({ signal: null, status: 0 });
