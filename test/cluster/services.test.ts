@@ -282,9 +282,14 @@ describeWithMesos('a highly available service on a real cluster (ZooKeeper)', ()
       const other = leader === 'a' ? 'b' : 'a';
 
       started.send(leader, 'update v2');
+      // Killed once update() has resolved, that is, once the update is in the State: a step
+      // is announced before it is saved, and a leader killed in between takes the update
+      // with it (the other rightly keeps v1 then).
       await started.until(
-        'a step of the update',
-        () => service('deployment-step', leader).length > 0,
+        'the update accepted and its first step taken',
+        () =>
+          lines().some((l) => l.name === leader && l.event === 'update-accepted') &&
+          service('deployment-step', leader).length > 0,
       );
       started.kill(leader, 'SIGKILL');
       await started.until(
