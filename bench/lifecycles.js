@@ -17,8 +17,12 @@ const { checkpoint, writeTaskTemplate } = require('./lifecycles/task');
 
 const MB = 1024 * 1024;
 const mb = (bytes) => (bytes === undefined ? null : round(bytes / MB, 1));
-// Resources of finished tasks come back in offers within 100 ms (as in bench 5).
-const MASTER_FLAGS = ['--allocation_interval=100ms'];
+// Resources of finished tasks come back in offers within 100 ms (as in bench 5); master and
+// agent log warnings and errors only (at INFO each logs lines per task, about 3 kB per lifecycle).
+const MASTER_FLAGS = ['--allocation_interval=100ms', '--logging_level=WARNING'];
+const AGENT_FLAGS = ['--logging_level=WARNING'];
+// libmesos in each framework process, the same way.
+const FRAMEWORK_ENV = { MESOS_LOGGING_LEVEL: 'WARNING' };
 // Warm-up: the first tenth of the lifecycles (the second of the twenty samples).
 const WARM_SAMPLE = 2;
 
@@ -37,7 +41,7 @@ function runTypescript(master, n, files) {
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, GLOG_minloglevel: '1' },
+      env: { ...process.env, ...FRAMEWORK_ENV },
       timeout: timeoutMs(n),
       maxBuffer: 64 * MB,
     },
@@ -56,7 +60,7 @@ function runTypescript(master, n, files) {
 function runCpp(master, n, files) {
   const lines = runCppBaseline(
     ['lifecycles', n, files.bytes],
-    { GLOG_minloglevel: '1' },
+    FRAMEWORK_ENV,
     master,
     timeoutMs(n),
     'inherit',
@@ -114,14 +118,14 @@ function summarize(run) {
     executorRssEndMb: executorEnd ? mb(executorEnd.now.rss) : null,
     executorRssPer10kMb: per10k(executorAfter, (s) => s.now.rss),
     executorHeapEndMb: executorEnd ? mb(executorEnd.now.heapUsed) : null,
-    // The executor's last answer, if not at N (framework messages are best effort).
-    executorLastAt: executorEnd && executorEnd.finished !== n ? executorEnd.finished : undefined,
     otherEnds: run.otherEnds,
+    // The executor's last answer, if not at N (framework messages are best effort).
+    ...(executorEnd && executorEnd.finished !== n ? { executorLastAt: executorEnd.finished } : {}),
   };
 }
 
 async function onFreshCluster(run) {
-  const cluster = await startLocalCluster({ masterFlags: MASTER_FLAGS });
+  const cluster = await startLocalCluster({ masterFlags: MASTER_FLAGS, agentFlags: AGENT_FLAGS });
   try {
     return await run(cluster.master);
   } finally {
