@@ -134,7 +134,7 @@ if (b.lifecycles) {
     ok ? ratio(ts.rssEndMb, cpp.rssEndMb) : '—',
   ]);
   row([
-    "4c. the executor's RSS (this package's, under each framework), at registration → at the end, MB",
+    "4c. the executor's RSS (this package's, under each framework), at registration → at the end, growth per 10k after the first 10 %, MB",
     cell(
       ts,
       (r) =>
