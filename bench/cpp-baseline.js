@@ -14,9 +14,11 @@ function buildCppBaseline() {
   if (!fs.existsSync(binary)) throw new Error(`driver_bench not found at ${binary}`);
 }
 
-function runCppBaseline(args, env, master = 'local', timeoutMs = 15 * 60 * 1000) {
+// stderr 'inherit': the framework's progress lines show as it runs (and not in the error).
+function runCppBaseline(args, env, master = 'local', timeoutMs = 15 * 60 * 1000, stderr = 'pipe') {
   const result = spawnSync(binary, [master, ...args.map(String)], {
     encoding: 'utf8',
+    stdio: ['ignore', 'pipe', stderr],
     env: { ...process.env, ...env },
     timeout: timeoutMs,
     maxBuffer: 64 * 1024 * 1024,
@@ -27,7 +29,7 @@ function runCppBaseline(args, env, master = 'local', timeoutMs = 15 * 60 * 1000)
         ? `timed out after ${timeoutMs / 60000} min`
         : (result.status ?? result.signal);
     throw new Error(
-      `driver_bench ${args.join(' ')} failed (${how}): ${result.stderr.slice(-2000)}`,
+      `driver_bench ${args.join(' ')} failed (${how}): ${(result.stderr ?? '(above)').slice(-2000)}`,
     );
   }
   return result.stdout

@@ -104,6 +104,52 @@ if (b.memoryApart) {
     ]);
   }
 }
+if (b.lifecycles) {
+  const by = Object.fromEntries(b.lifecycles.rows.map((r) => [r.framework, r]));
+  const cell = (r, show) =>
+    !r ? '—' : r.failed ? `failed: ${r.failed.split('\n')[0].slice(0, 100)}` : show(r);
+  const signed = (mb) => (mb === null ? '?' : `${mb >= 0 ? '+' : ''}${mb}`);
+  const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : '—');
+  const [ts, cpp] = [by.typescript, by['c++']];
+  const ok = ts && cpp && !ts.failed && !cpp.failed;
+  row([
+    `4c. ${k(b.lifecycles.n)} task lifecycles on one executor (separate master and agent), lifecycles/s`,
+    cell(ts, (r) => r.perSec),
+    cell(cpp, (r) => r.perSec),
+    '—',
+    '—',
+    ok ? `${ratio(ts.perSec, cpp.perSec)} (rate)` : '—',
+  ]);
+  row([
+    '4c. RSS after the first 10 % of the lifecycles → at the end, growth per 10k after that, MB',
+    cell(
+      ts,
+      (r) =>
+        `${r.rssWarmMb} → ${r.rssEndMb}, ${signed(r.rssPer10kMb)}/10k ` +
+        `(heap ${r.heapWarmMb} → ${r.heapEndMb}, ${signed(r.heapPer10kMb)}/10k)`,
+    ),
+    cell(cpp, (r) => `${r.rssWarmMb} → ${r.rssEndMb}, ${signed(r.rssPer10kMb)}/10k`),
+    '—',
+    '—',
+    ok ? ratio(ts.rssEndMb, cpp.rssEndMb) : '—',
+  ]);
+  row([
+    "4c. the executor's RSS (this package's, under each framework), at registration → at the end, growth per 10k after the first 10 %, MB",
+    cell(
+      ts,
+      (r) =>
+        `${r.executorRssStartMb} → ${r.executorRssEndMb}, ${signed(r.executorRssPer10kMb)}/10k`,
+    ),
+    cell(
+      cpp,
+      (r) =>
+        `${r.executorRssStartMb} → ${r.executorRssEndMb}, ${signed(r.executorRssPer10kMb)}/10k`,
+    ),
+    '—',
+    '—',
+    '—',
+  ]);
+}
 if (b.peer) {
   out.push(
     '',

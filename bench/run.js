@@ -22,6 +22,8 @@ function mesosHere() {
 // Each command task starts mesos-containerizer and mesos-executor on the agent: on the
 // 2-core development machine, about 0.5 CPU seconds each, whichever framework launched it.
 const PEER_LAUNCH = Number(process.env.BENCH_PEER_LAUNCH || 1000);
+// Bench 4c's task lifecycles (offer, launch, RUNNING, FINISHED, acknowledgement), per framework.
+const LIFECYCLES = Number(process.env.BENCH_LIFECYCLES || 100000);
 // Bench 5's rounds (each on a fresh master and agent, the frameworks' order turned by one).
 const PEER_ROUNDS = Number(process.env.BENCH_PEER_ROUNDS || 3);
 
@@ -79,6 +81,7 @@ async function main() {
     const { benchPeer } = require('./peer');
     const { benchScale } = require('./scale');
     const { benchMemoryApart } = require('./memory-apart');
+    const { benchLifecycles } = require('./lifecycles');
     buildCppBaseline();
     // Each framework (C++ and TypeScript, every bench) gets a fresh in-process cluster:
     // an agent reusing a work directory recovers the last run's state, or exits.
@@ -117,6 +120,16 @@ async function main() {
       console.table(apart.steps.default);
     } else {
       console.log('\n4b. skipped (BENCH_MEMORY_APART=0)');
+    }
+    if (wanted('lifecycles')) {
+      const n = quick ? Math.min(5000, LIFECYCLES) : LIFECYCLES;
+      console.log(
+        `\n4c. Memory across ${n} task lifecycles on one long-lived executor, a separate master` +
+          ' and agent (BENCH_LIFECYCLES sets N)',
+      );
+      const lifecycles = await benchLifecycles({ n });
+      results.benches.lifecycles = lifecycles;
+      console.table(lifecycles.rows);
     }
     if (wanted('peer')) {
       console.log(

@@ -15,7 +15,8 @@ const sources = [];
     else if (/\.(cc|h|cpp)$/.test(entry.name)) sources.push(file);
   }
 })(path.join(root, 'native'));
-sources.push(path.join(root, 'bench', 'cpp', 'driver_bench.cpp'));
+for (const name of fs.readdirSync(path.join(root, 'bench', 'cpp')))
+  if (/\.(cpp|hpp)$/.test(name)) sources.push(path.join(root, 'bench', 'cpp', name));
 
 const result = spawnSync('clang-format', ['--dry-run', '--Werror', ...sources], {
   encoding: 'utf8',

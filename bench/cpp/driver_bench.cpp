@@ -6,6 +6,7 @@
 //        driver_bench <master> launch-calls <count>   (the launchTasks part of calls)
 //        driver_bench <master> peer <reconcile n> <launch count> <taskSeconds>
 //          (bench/peer: reconcile n unknown tasks, then launch count sleep tasks)
+//        driver_bench <master> lifecycles <n> <task.pb>   (bench/lifecycles, lifecycles.cpp)
 
 #include <sys/resource.h>
 #include <time.h>
@@ -21,6 +22,9 @@
 #include <mutex>
 #include <string>
 #include <vector>
+
+#include "lifecycles.hpp"
+#include "resident.hpp"
 
 using Clock = std::chrono::steady_clock;
 
@@ -168,16 +172,6 @@ class CountingScheduler : public mesos::Scheduler {
   std::vector<double> runningDelaysMs;
 };
 
-static long residentKilobytes() {
-  long pages = 0, resident = 0;
-  FILE* statm = std::fopen("/proc/self/statm", "r");
-  if (statm != nullptr) {
-    if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2) resident = 0;
-    std::fclose(statm);
-  }
-  return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
-
 static double cpuMilliseconds() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
@@ -300,6 +294,8 @@ int main(int argc, char** argv) {
   }
   const std::string master = argv[1];
   const std::string what = argv[2];
+  if (what == "lifecycles" && argc == 5)
+    return runLifecycles(master, std::strtoull(argv[3], nullptr, 10), argv[4]);
 
   mesos::FrameworkInfo framework;
   framework.set_user("");
