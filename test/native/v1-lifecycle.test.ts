@@ -44,6 +44,15 @@ describeWithMesos('v1 library lifecycle edges on libmesos', (install) => {
     expect(errors['file:///no/such/file'].message).toMatch(/Failed to read from file/);
   });
 
+  // Each failed construction kept its bridge's thread-safe function (and its libuv handle)
+  // until the environment was torn down.
+  test('failed constructions leave no libuv handle behind', () => {
+    const result = run('v1-bad-master-handles.js');
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    const { before, after } = result.json as { before: number; after: number };
+    expect(after).toBe(before);
+  });
+
   test('master=local: subscribes, refuses a second local one, and exits once closed', () => {
     const result = run('v1-local.js');
     expect(result).toMatchObject({ signal: null, status: 0 });
