@@ -53,6 +53,14 @@ describeWithMesos('v1 library lifecycle edges on libmesos', (install) => {
     expect(after).toBe(before);
   });
 
+  // libmesos erased the token outside the addon's environment lock: a worker reading the
+  // environment then lost the variable after it.
+  test("a V1ExecutorMesos's construction loses no variable for a worker reading the environment", () => {
+    const result = run('v1-executor-env-race.js');
+    expect(result).toMatchObject({ signal: null, status: 0, json: { rounds: 200, missed: 0 } });
+    expect((result.json as { reads: number }).reads).toBeGreaterThan(200);
+  });
+
   test('master=local: subscribes, refuses a second local one, and exits once closed', () => {
     const result = run('v1-local.js');
     expect(result).toMatchObject({ signal: null, status: 0 });
