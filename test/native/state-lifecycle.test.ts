@@ -201,6 +201,51 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
     });
   });
 
+  // LevelDB refuses a second open of a database in one process only under the same path
+  // string: a Log through a symbolic link opened another Log's replica a second time, a
+  // path resolved by its letters opened another directory than the kernel's, and a
+  // second LevelDBState read and wrote the first one's database.
+  test('other spellings of a replica path in use are refused, naming path', () => {
+    const spellings = path.join(dir, 'spellings');
+    fs.mkdirSync(spellings);
+    const refused = {
+      name: 'InvalidArgumentError',
+      argument: 'path',
+      message: expect.stringContaining('is the replica of another Log of this process'),
+    };
+    expect(run('log-paths.js', ['spellings', spellings])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          first: 'constructed',
+          linked: refused,
+          dotted: refused,
+          otherState: 'OperationFailedError',
+        },
+      ],
+    });
+  });
+
+  // libmesos exited the process: LevelDB cannot create its LOCK through the link.
+  test('a replica path that is a symbolic link to nothing is refused, naming path', () => {
+    const dangling = path.join(dir, 'dangling');
+    fs.mkdirSync(dangling);
+    expect(run('log-paths.js', ['dangling', dangling])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          dangling: {
+            name: 'InvalidArgumentError',
+            argument: 'path',
+            message: expect.stringContaining('is a symbolic link to'),
+          },
+        },
+      ],
+    });
+  });
+
   // libmesos exited the process on each ('Failed to recover the log'); probing LOCK for
   // another process's lock dropped this process's own lock on it.
   describe('Log locations libmesos exits the process on are refused, naming path', () => {
