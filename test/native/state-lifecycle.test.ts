@@ -363,6 +363,20 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
       });
     });
 
+    // libmesos aborted the process on each (UUID::fromBytes(...).get() in State::store and
+    // in the storage's set and expunge).
+    test('an entry in ZooKeeper no State wrote (its uuid not a UUID): fetch, store and expunge reject', () => {
+      const refused = {
+        name: 'OperationFailedError',
+        message: expect.stringContaining("the entry stored as 'x' has a uuid that is not a UUID"),
+      };
+      expect(run('foreign-entry.js', [servers])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ created: [0, 0], fetched: refused, stored: refused, expunged: refused }],
+      });
+    });
+
     test('a value stored in ZooKeeper survives the process: another process fetches it', () => {
       expect(run('restart.js', ['store', servers, '/restart', 'survives'])).toMatchObject({
         status: 0,
