@@ -377,6 +377,19 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
       });
     });
 
+    // Nothing stops libmesos's threads at process.exit(): static destructors run under them.
+    test('process.exit() with every State and Log busy: exits with its code, no signal (3 runs)', () => {
+      for (let i = 0; i < 3; i++) {
+        const busy = path.join(dir, `exit-busy-${i}`);
+        fs.mkdirSync(busy);
+        expect(run('exit-busy.js', [busy, servers])).toMatchObject({
+          status: 7,
+          signal: null,
+          json: [{ exiting: 7 }],
+        });
+      }
+    });
+
     test('a value stored in ZooKeeper survives the process: another process fetches it', () => {
       expect(run('restart.js', ['store', servers, '/restart', 'survives'])).toMatchObject({
         status: 0,
