@@ -4,13 +4,14 @@ import { InvalidArgumentError } from '../errors';
 
 /**
  * @internal The one spelling of a LevelDB database directory, which may not exist yet:
- * symbolic links and '..' resolved as the kernel resolves them. LevelDB refuses a second
+ * symbolic links and '..' resolved as the kernel resolves them (realpath(3):
+ * fs.realpathSync takes '..' away by the letters first). LevelDB refuses a second
  * open of a database in one process only when it is spelled the same, so two spellings
  * would open one database twice.
  */
 export function databasePath(value: string, argument: string): string {
   try {
-    return fs.realpathSync(value);
+    return fs.realpathSync.native(value);
   } catch {
     // Not there yet (or not reachable: the checks that follow say why).
   }
@@ -23,7 +24,7 @@ export function databasePath(value: string, argument: string): string {
   const name = path.basename(value);
   if (name === '.' || name === '..') return path.resolve(value);
   try {
-    return path.join(fs.realpathSync(path.dirname(value)), name);
+    return path.join(fs.realpathSync.native(path.dirname(value)), name);
   } catch {
     return path.resolve(value);
   }

@@ -31,7 +31,7 @@ describeWithMesos('a ZooKeeper host that stops resolving after it was checked', 
     ['state', 'servers', 1],
     ['log', 'servers', 1],
     ['election', 'options.zk', 2],
-  ])('a %s refuses it, naming %s', (kind, argument, resolutions) => {
+  ])('%s: refused, naming %s', (kind, argument, resolutions) => {
     const result = spawnSync(
       process.execPath,
       [path.join(__dirname, 'fixtures', 'dns', 'flaky-zookeeper.js'), kind, `${HOST}:1`, dir],
