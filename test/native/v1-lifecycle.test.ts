@@ -57,8 +57,8 @@ describeWithMesos('v1 library lifecycle edges on libmesos', (install) => {
   // environment then lost the variable after it.
   test("a V1ExecutorMesos's construction loses no variable for a worker reading the environment", () => {
     const result = run('v1-executor-env-race.js');
-    expect(result).toMatchObject({ signal: null, status: 0, json: { rounds: 200, missed: 0 } });
-    expect((result.json as { reads: number }).reads).toBeGreaterThan(200);
+    expect(result).toMatchObject({ signal: null, status: 0, json: { rounds: 400, missed: 0 } });
+    expect((result.json as { reads: number }).reads).toBeGreaterThan(400);
   });
 
   test('master=local: subscribes, refuses a second local one, and exits once closed', () => {
