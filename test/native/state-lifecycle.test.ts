@@ -382,11 +382,12 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
       for (let i = 0; i < 3; i++) {
         const busy = path.join(dir, `exit-busy-${i}`);
         fs.mkdirSync(busy);
-        expect(run('exit-busy.js', [busy, servers])).toMatchObject({
-          status: 7,
-          signal: null,
-          json: [{ exiting: 7 }],
-        });
+        const result = run('exit-busy.js', [busy, servers]);
+        expect(result).toMatchObject({ status: 7, signal: null, json: [{ exiting: 7 }] });
+        // Every loop got going: its operations were in flight at the exit.
+        const { done } = result.json[0] as { done: Record<string, number> };
+        expect(Object.keys(done).sort()).toEqual(['append', 'leveldb', 'read', 'zookeeper']);
+        for (const count of Object.values(done)) expect(count).toBeGreaterThan(0);
       }
     });
 
