@@ -7,8 +7,10 @@ import { describeWithMesos } from '../support/mesos';
 
 // A ZooKeeper host that resolved when TypeScript checked it and no longer does when
 // libmesos's ZooKeeper client is made (a preloaded getaddrinfo lets it resolve for the
-// checks' lookups only): libmesos killed the process (PLOG(FATAL) after zookeeper_init).
-// Each fixture runs in a child process against real libmesos: a crash fails the test.
+// checks' lookups only): libmesos retried zookeeper_init every second (the fixtures hung
+// until killed at the timeout), and after ten minutes would kill the process
+// (src/zookeeper/zookeeper.cpp). Each fixture runs in a child process against real
+// libmesos: a crash or a hang fails the test.
 const HOST = 'flaky.mesos-napi.test';
 
 describeWithMesos('a ZooKeeper host that stops resolving after it was checked', () => {
