@@ -141,6 +141,20 @@ export function zookeeperLimitError(error: unknown): unknown {
     : error;
 }
 
+const UNRESOLVED_PREFIX = 'unresolved-server: ';
+
+/**
+ * @internal The addon's refusal of a ZooKeeper server that resolved when checked but no
+ * longer did right before libmesos's client was made, as an InvalidArgumentError naming
+ * `argument`; any other error as it is.
+ */
+export function unresolvedServerError(error: unknown, argument: string): unknown {
+  const message = error instanceof Error ? error.message : '';
+  return message.startsWith(UNRESOLVED_PREFIX)
+    ? new InvalidArgumentError(argument, message.slice(UNRESOLVED_PREFIX.length), { cause: error })
+    : error;
+}
+
 /**
  * A State or Log operation failed in libmesos (Java's Log.OperationFailedException, or the
  * ExecutionException of a State future); the message is libmesos's.

@@ -11,7 +11,9 @@ namespace mesos_napi {
 std::map<std::string, std::string> ReadProcessEnvironment();
 
 // Held by this addon around every read and change of the real environment. glibc's
-// environment is not thread-safe; this orders the addon's own accesses (across workers).
+// environment is not thread-safe; this orders the addon's own accesses (across workers)
+// and the change libmesos makes while the addon constructs a v1 executor; Node's own
+// accesses are ordered by NodeEnvironmentHold.
 std::mutex& ProcessEnvironmentMutex();
 
 // Holds Node's own lock on the environment (node::per_process::env_var_mutex, which every

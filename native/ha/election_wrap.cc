@@ -8,6 +8,7 @@
 
 #include "../addon/lifecycle_callbacks.h"
 #include "../addon/zookeeper_clients.h"
+#include "../addon/zookeeper_servers.h"
 #include "../driver/message_args.h"
 
 namespace mesos_napi {
@@ -45,6 +46,9 @@ ElectionWrap::ElectionWrap(const Napi::CallbackInfo& info)
   if (timeout <= 0) throw Napi::TypeError::New(env, "sessionTimeoutMs: expected a positive number");
   Try<zookeeper::URL> parsed = zookeeper::URL::parse(url);
   if (parsed.isError()) throw Napi::TypeError::New(env, "url: " + parsed.error());
+  if (std::optional<std::string> problem = UnresolvedServer(parsed->servers)) {
+    throw Napi::TypeError::New(env, *problem);
+  }
   zookeeper_clients_ = AcquireZooKeeperClients(env, 1, "a LeaderElection");
   bridge_ = EventBridge::Create(env, dispatch, "ZooKeeperElection");
   bridge_->Hold(env);

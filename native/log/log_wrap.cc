@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <process/pid.hpp>
 #include <set>
 #include <string>
@@ -12,6 +13,7 @@
 #include "../addon/constructors.h"
 #include "../addon/value_args.h"
 #include "../addon/zookeeper_clients.h"
+#include "../addon/zookeeper_servers.h"
 
 namespace mesos_napi {
 
@@ -136,6 +138,9 @@ LogWrap::LogWrap(const Napi::CallbackInfo& info)
     const Duration timeout = MillisecondsArg(info[4], "timeout");
     const std::string znode = StringArg(info[5], "znode");
     Option<zookeeper::Authentication> auth = AuthenticationArgs(info[6], info[7]);
+    if (std::optional<std::string> problem = UnresolvedServer(servers)) {
+      throw Napi::TypeError::New(env, *problem);
+    }
     // The replicas' group and the log's own.
     std::shared_ptr<void> clients = AcquireZooKeeperClients(env, 2, "a ZooKeeper Log");
     ClaimPath(env, path);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../addon/value_args.h"
+#include "../addon/zookeeper_servers.h"
 
 namespace mesos_napi {
 
@@ -33,6 +34,10 @@ class ZnodeProbe : public Napi::AsyncWorker {
   Napi::Promise Promise() { return deferred_.Promise(); }
 
   void Execute() override {
+    if (std::optional<std::string> problem = UnresolvedServer(servers_)) {
+      SetError(*problem);
+      return;
+    }
     IgnoringWatcher watcher;
     ZooKeeper zk(servers_, Milliseconds(timeout_ms_), &watcher);
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms_);

@@ -3,17 +3,19 @@
 #include <napi.h>
 
 #include <memory>
-#include <mesos/state/state.hpp>
 #include <mesos/state/storage.hpp>
 
 #include "../bridge/async_wrap.h"
 
 namespace mesos_napi {
 
-// A mesos::state::State over one of libmesos's storages, chosen by the first constructor
-// argument: 'in-memory'; 'leveldb' (path); 'zookeeper' (servers, timeout in ms, znode,
-// scheme or null, credentials or null); 'log' (a native Log, diffs between snapshots).
-// Arguments are checked in TypeScript; here only their types are.
+// What mesos::state::State does (include/mesos/state/state.hpp), over one of libmesos's
+// storages, chosen by the first constructor argument: 'in-memory'; 'leveldb' (path);
+// 'zookeeper' (servers, timeout in ms, znode, scheme or null, credentials or null); 'log'
+// (a native Log, diffs between snapshots). Arguments are checked in TypeScript; here only
+// their types are. Unlike State, it refuses a stored entry whose uuid is not a UUID (not
+// written by a State): State and every storage abort the process on one
+// (UUID::fromBytes(...).get()) when a variable is stored or expunged over it.
 class StateWrap : public AsyncWrap<StateWrap> {
  public:
   static Napi::Function Define(Napi::Env env);
@@ -22,13 +24,12 @@ class StateWrap : public AsyncWrap<StateWrap> {
   ~StateWrap() override;
 
  private:
-  // What a State needs, deleted in order: the State, its storage, then the Log a
-  // LogStorage writes to (shared with the Log object and its readers and writers).
+  // What a State needs, deleted in order: its storage, then the Log a LogStorage writes
+  // to (shared with the Log object and its readers and writers).
   struct Core {
     std::shared_ptr<void> zookeeper_clients;  // given back last
     std::shared_ptr<void> log;
     std::unique_ptr<mesos::state::Storage> storage;
-    std::unique_ptr<mesos::state::State> state;
   };
 
   Napi::Value Fetch(const Napi::CallbackInfo& info);

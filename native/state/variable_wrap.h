@@ -2,20 +2,20 @@
 
 #include <napi.h>
 
-#include <mesos/state/state.hpp>
-#include <optional>
+#include <mesos/state/storage.hpp>
 
 namespace mesos_napi {
 
-// An immutable mesos::state::Variable. Made only by the addon (a State's fetch or store);
-// JavaScript cannot construct one.
+// An immutable variable of a State: the entry (name, uuid, value) a
+// mesos::state::Variable holds. Made only by the addon (a State's fetch or store), always
+// with a uuid that is a UUID; JavaScript cannot construct one.
 class VariableWrap : public Napi::ObjectWrap<VariableWrap> {
  public:
   static void Define(Napi::Env env);
-  static Napi::Object New(Napi::Env env, const mesos::state::Variable& variable);
-  // The variable of a VariableWrap made in this environment; throws a TypeError naming
+  static Napi::Object New(Napi::Env env, const mesos::internal::state::Entry& entry);
+  // The entry of a VariableWrap made in this environment; throws a TypeError naming
   // `what` for anything else.
-  static const mesos::state::Variable& From(Napi::Value value, const char* what);
+  static const mesos::internal::state::Entry& From(Napi::Value value, const char* what);
 
   explicit VariableWrap(const Napi::CallbackInfo& info);
 
@@ -23,7 +23,7 @@ class VariableWrap : public Napi::ObjectWrap<VariableWrap> {
   Napi::Value Value(const Napi::CallbackInfo& info);
   Napi::Value Mutate(const Napi::CallbackInfo& info);
 
-  std::optional<mesos::state::Variable> variable_;
+  mesos::internal::state::Entry entry_;
 };
 
 }  // namespace mesos_napi

@@ -1,7 +1,9 @@
 #include "executor_mesos_wrap.h"
 
+#include <mutex>
 #include <queue>
 
+#include "../addon/process_environment.h"
 #include "../bridge/serialize.h"
 #include "../executor/agent_pid.h"
 
@@ -21,6 +23,10 @@ ExecutorMesosWrap::ExecutorMesosWrap(const Napi::CallbackInfo& info) : Base(info
   std::map<std::string, std::string> environment = StringMapArg(info[1], "environment");
   CheckAgentPid(info.Env(), environment);
   Init(info.Env(), dispatch, "V1ExecutorMesos", [&](std::shared_ptr<EventBridge> bridge) {
+    // libmesos erases MESOS_EXECUTOR_AUTHENTICATION_TOKEN from the real environment while
+    // it constructs (os::eraseenv, src/executor/executor.cpp): the variables after it move
+    // under a thread reading the environment.
+    std::lock_guard<std::mutex> lock(ProcessEnvironmentMutex());
     return std::make_unique<Mesos>(
         mesos::ContentType::PROTOBUF,
         [bridge] { bridge->Deliver(Event("connected", {}, Delivery::kQueue)); },

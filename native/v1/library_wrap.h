@@ -57,9 +57,14 @@ class LibraryWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   template <typename MakeLibrary>
   void Init(Napi::Env env, Napi::Function dispatch, const char* name, MakeLibrary make) {
     bridge_ = EventBridge::Create(env, dispatch, name);
-    {
+    try {
       ScopedEnvironment scope(environment_);
       library_ = make(bridge_);
+    } catch (...) {
+      // Else its thread-safe function (and the handle under it) lives until the
+      // environment is torn down: one more for every failed construction.
+      bridge_->Release();
+      throw;
     }
     bridge_->Hold(env);
     self_ = Napi::Persistent(this->Value());

@@ -2,7 +2,12 @@ import { randomUUID } from 'crypto';
 import { EventEmitter } from 'events';
 import * as os from 'os';
 import { performance } from 'perf_hooks';
-import { InvalidArgumentError, LeaderElectionError, zookeeperLimitError } from '../errors';
+import {
+  InvalidArgumentError,
+  LeaderElectionError,
+  unresolvedServerError,
+  zookeeperLimitError,
+} from '../errors';
 import type { NativeElectionEvents, NativeZooKeeperElection } from '../native/binding';
 import { loadBinding } from '../native/load';
 import { Leadership, type LeadershipLoss, type LeadershipLossReason } from './leadership';
@@ -230,7 +235,7 @@ export class LeaderElection extends EventEmitter<LeaderElectionEvents> {
           this.sessionTimeout,
         );
       } catch (error) {
-        throw zookeeperLimitError(error);
+        throw unresolvedServerError(zookeeperLimitError(error), 'options.zk');
       }
       this.native = native;
       return native;

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { InvalidArgumentError, zookeeperLimitError } from '../errors';
+import { InvalidArgumentError, unresolvedServerError, zookeeperLimitError } from '../errors';
 import type { NativeLog } from '../native/binding';
 import { loadBinding } from '../native/load';
 import {
@@ -13,6 +13,7 @@ import {
   describe,
   resolveServers,
 } from '../state/validate';
+import { databasePath } from '../state/database-path';
 import { LEVELDB_STATE_MARKER } from '../state/leveldb-state';
 import { Position } from './position';
 
@@ -36,7 +37,8 @@ const natives = new WeakMap<Log, Promise<NativeLog>>();
  * with a {@link LogWriter} (`new Log.Writer(log, timeout, retries)`).
  *
  * libmesos exits the process when the replica's storage cannot be recovered; the
- * constructor refuses a path whose directory does not exist or that another Log holds.
+ * constructor refuses a path whose directory does not exist or that another Log holds,
+ * however it is spelled (symbolic links are resolved).
  */
 export class Log {
   /** @see LogReader */
@@ -115,6 +117,9 @@ export class Log {
                 autoInitialize,
               ),
           );
+        })
+        .catch((error: unknown) => {
+          throw unresolvedServerError(error, 'servers');
         });
     } else {
       const pids = checkPids(rest[0]);
@@ -198,7 +203,7 @@ function construct(make: () => NativeLog): NativeLog {
 }
 
 function checkReplicaPath(value: unknown): string {
-  const replicaPath = path.resolve(checkNonEmptyString(value, 'path'));
+  const replicaPath = databasePath(checkNonEmptyString(value, 'path'), 'path');
   const parent = path.dirname(replicaPath);
   if (!fs.statSync(parent, { throwIfNoEntry: false })?.isDirectory()) {
     throw new InvalidArgumentError('path', `the directory ${parent} does not exist`);

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { loadBinding } from '../native/load';
 import { AbstractState } from './abstract-state';
+import { databasePath } from './database-path';
 import { checkNonEmptyString } from './validate';
 
 /** @internal The file marking a directory as a LevelDBState's database (a Log refuses it). */
@@ -9,14 +10,15 @@ export const LEVELDB_STATE_MARKER = 'MESOS_NAPI_LEVELDB_STATE';
 
 /**
  * A State in a LevelDB database at `path` (libmesos's LevelDBStorage), created if missing.
- * One LevelDBState per path at a time: LevelDB locks the database, and a second one's
- * operations fail with LevelDB's lock error. The directory gets a file
+ * One LevelDBState per database at a time, however its path is spelled (symbolic links are
+ * resolved): LevelDB locks the database, and a second one's operations fail with LevelDB's
+ * lock error. The directory gets a file
  * `MESOS_NAPI_LEVELDB_STATE` (LevelDB ignores it) by which a Log refuses it as a replica.
  */
 export class LevelDBState extends AbstractState {
   /** @param dbPath The database directory. */
   constructor(dbPath: string) {
-    const checked = path.resolve(checkNonEmptyString(dbPath, 'path'));
+    const checked = databasePath(checkNonEmptyString(dbPath, 'path'), 'path');
     try {
       fs.mkdirSync(checked);
     } catch {

@@ -1,4 +1,4 @@
-import { zookeeperLimitError } from '../errors';
+import { unresolvedServerError, zookeeperLimitError } from '../errors';
 import { loadBinding } from '../native/load';
 import { AbstractState } from './abstract-state';
 import {
@@ -49,7 +49,7 @@ export class ZooKeeperState extends AbstractState {
             auth?.credentials ?? null,
           );
         } catch (error) {
-          throw zookeeperLimitError(error);
+          throw unresolvedServerError(zookeeperLimitError(error), 'servers');
         }
       }),
     );

@@ -201,6 +201,51 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
     });
   });
 
+  // LevelDB refuses a second open of a database in one process only under the same path
+  // string: a Log through a symbolic link opened another Log's replica a second time, a
+  // path resolved by its letters opened another directory than the kernel's, and a
+  // second LevelDBState read and wrote the first one's database.
+  test('other spellings of a replica path in use are refused, naming path', () => {
+    const spellings = path.join(dir, 'spellings');
+    fs.mkdirSync(spellings);
+    const refused = {
+      name: 'InvalidArgumentError',
+      argument: 'path',
+      message: expect.stringContaining('is the replica of another Log of this process'),
+    };
+    expect(run('log-paths.js', ['spellings', spellings])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          first: 'constructed',
+          linked: refused,
+          dotted: refused,
+          otherState: 'OperationFailedError',
+        },
+      ],
+    });
+  });
+
+  // libmesos exited the process: LevelDB cannot create its LOCK through the link.
+  test('a replica path that is a symbolic link to nothing is refused, naming path', () => {
+    const dangling = path.join(dir, 'dangling');
+    fs.mkdirSync(dangling);
+    expect(run('log-paths.js', ['dangling', dangling])).toMatchObject({
+      status: 0,
+      signal: null,
+      json: [
+        {
+          dangling: {
+            name: 'InvalidArgumentError',
+            argument: 'path',
+            message: expect.stringContaining('is a symbolic link to'),
+          },
+        },
+      ],
+    });
+  });
+
   // libmesos exited the process on each ('Failed to recover the log'); probing LOCK for
   // another process's lock dropped this process's own lock on it.
   describe('Log locations libmesos exits the process on are refused, naming path', () => {
@@ -316,6 +361,34 @@ describeWithMesos('State lifecycle edges on libmesos', () => {
         signal: null,
         json: [{ stored: 'stored', names: ['idle'] }],
       });
+    });
+
+    // libmesos aborted the process on each (UUID::fromBytes(...).get() in State::store and
+    // in the storage's set and expunge).
+    test('an entry in ZooKeeper no State wrote (its uuid not a UUID): fetch, store and expunge reject', () => {
+      const refused = {
+        name: 'OperationFailedError',
+        message: expect.stringContaining("the entry stored as 'x' has a uuid that is not a UUID"),
+      };
+      expect(run('foreign-entry.js', [servers])).toMatchObject({
+        status: 0,
+        signal: null,
+        json: [{ created: [0, 0], fetched: refused, stored: refused, expunged: refused }],
+      });
+    });
+
+    // Nothing stops libmesos's threads at process.exit(): static destructors run under them.
+    test('process.exit() with every State and Log busy: exits with its code, no signal (3 runs)', () => {
+      for (let i = 0; i < 3; i++) {
+        const busy = path.join(dir, `exit-busy-${i}`);
+        fs.mkdirSync(busy);
+        const result = run('exit-busy.js', [busy, servers]);
+        expect(result).toMatchObject({ status: 7, signal: null, json: [{ exiting: 7 }] });
+        // Every loop got going: its operations were in flight at the exit.
+        const { done } = result.json[0] as { done: Record<string, number> };
+        expect(Object.keys(done).sort()).toEqual(['append', 'leveldb', 'read', 'zookeeper']);
+        for (const count of Object.values(done)) expect(count).toBeGreaterThan(0);
+      }
     });
 
     test('a value stored in ZooKeeper survives the process: another process fetches it', () => {

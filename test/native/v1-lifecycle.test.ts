@@ -44,6 +44,23 @@ describeWithMesos('v1 library lifecycle edges on libmesos', (install) => {
     expect(errors['file:///no/such/file'].message).toMatch(/Failed to read from file/);
   });
 
+  // Each failed construction kept its bridge's thread-safe function (and its libuv handle)
+  // until the environment was torn down.
+  test('failed constructions leave no libuv handle behind', () => {
+    const result = run('v1-bad-master-handles.js');
+    expect(result).toMatchObject({ signal: null, status: 0 });
+    const { before, after } = result.json as { before: number; after: number };
+    expect(after).toBe(before);
+  });
+
+  // libmesos erased the token outside the addon's environment lock: a worker reading the
+  // environment then lost the variable after it.
+  test("a V1ExecutorMesos's construction loses no variable for a worker reading the environment", () => {
+    const result = run('v1-executor-env-race.js');
+    expect(result).toMatchObject({ signal: null, status: 0, json: { rounds: 400, missed: 0 } });
+    expect((result.json as { reads: number }).reads).toBeGreaterThan(400);
+  });
+
   test('master=local: subscribes, refuses a second local one, and exits once closed', () => {
     const result = run('v1-local.js');
     expect(result).toMatchObject({ signal: null, status: 0 });
