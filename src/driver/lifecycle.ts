@@ -21,6 +21,9 @@ export class Lifecycle {
   private dispatcher: Dispatcher | undefined;
   private halted = false;
   private abandoned = false;
+  // Settles at abort(): a join() already waiting for a handler stops waiting then.
+  private readonly abandonment: Promise<void>;
+  private abandon: () => void = () => undefined;
   private failure: { error: unknown } | undefined;
   private finished: Promise<Status> | undefined;
   private userJoined = false;
@@ -29,6 +32,10 @@ export class Lifecycle {
   // The status the last call returned, until the driver has ended.
   private current: Status = Status.DRIVER_NOT_STARTED;
   private finalStats: NativeBridgeStats | undefined;
+
+  constructor() {
+    this.abandonment = new Promise<void>((resolve) => (this.abandon = resolve));
+  }
 
   /** The dispatch for the native driver: decoded events to handler, failures to this lifecycle. */
   dispatchTo<D>(
@@ -84,7 +91,10 @@ export class Lifecycle {
     const status = this.call(fn, name);
     if (status !== Status.DRIVER_NOT_STARTED) {
       this.halted = true;
-      if (abandon) this.abandoned = true;
+      if (abandon) {
+        this.abandoned = true;
+        this.abandon();
+      }
     }
     return status;
   }
@@ -122,7 +132,7 @@ export class Lifecycle {
     return this.finished.then(async (status) => {
       const running = dispatcher?.running();
       if (running !== undefined && running !== runningAtCall && !this.abandoned) {
-        await dispatcher?.idle();
+        await Promise.race([dispatcher?.idle(), this.abandonment]);
       }
       if (this.failure) throw this.failure.error;
       return status;

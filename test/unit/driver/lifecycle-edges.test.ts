@@ -100,6 +100,24 @@ describe('lifecycle edges (stand-in binding)', () => {
     driver.abort();
     expect(await driver.join()).toBe(Status.DRIVER_ABORTED);
   });
+
+  // Lifecycle hunt, seed 663919393: a join() made before such a handler began waited on,
+  // abort() released only the joins made after it.
+  it('abort() also releases a join() that was already waiting for a handler that never settles', async () => {
+    const driver = new MesosSchedulerDriver(
+      { error: () => new Promise<void>(() => undefined) },
+      options,
+    );
+    // libmesos refuses to start (a flag that does not parse) and reports it through error().
+    latest().status = 3;
+    expect(driver.start()).toBe(Status.DRIVER_ABORTED);
+    const joined = driver.join();
+    void latest().fire('error', 'Failed to load flag');
+    await sleep(20);
+    driver.abort();
+    const outcome = await Promise.race([joined, sleep(2000).then(() => 'still waiting')]);
+    expect(outcome).toBe(Status.DRIVER_ABORTED);
+  });
 });
 
 describe('scheduler options that protect the process', () => {
