@@ -15,7 +15,7 @@ export function databasePath(value: string, argument: string): string {
   } catch {
     // Not there yet (or not reachable: the checks that follow say why).
   }
-  if (fs.lstatSync(value, { throwIfNoEntry: false })?.isSymbolicLink()) {
+  if (isLink(value)) {
     throw new InvalidArgumentError(
       argument,
       `${value} is a symbolic link to ${fs.readlinkSync(value)}, which does not exist`,
@@ -27,5 +27,14 @@ export function databasePath(value: string, argument: string): string {
     return path.join(fs.realpathSync.native(path.dirname(value)), name);
   } catch {
     return path.resolve(value);
+  }
+}
+
+/** Whether value is a symbolic link; false when it cannot be read (under a regular file). */
+function isLink(value: string): boolean {
+  try {
+    return fs.lstatSync(value, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
+  } catch {
+    return false;
   }
 }
