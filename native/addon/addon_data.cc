@@ -51,6 +51,11 @@ AddonData::~AddonData() {
 void AddonData::Add(LiveDriver* driver) {
   std::lock_guard<std::mutex> lock(mutex_);
   drivers_.insert(driver);
+  // Cleanup hooks run newest first: registered again, the teardown that stops this driver
+  // runs before the hook of its bridge (made before it was added) releases its threads.
+  if (!torn_down_ && napi_remove_env_cleanup_hook(env_, OnTeardown, this) == napi_ok) {
+    napi_add_env_cleanup_hook(env_, OnTeardown, this);
+  }
 }
 
 void AddonData::Remove(LiveDriver* driver) {

@@ -33,8 +33,6 @@ NodeEnvironmentHold::~NodeEnvironmentHold() {
   }
 }
 
-bool NodeEnvironmentHold::Available() { return NodeEnvironmentMutex() != nullptr; }
-
 std::mutex& ProcessEnvironmentMutex() {
   static std::mutex mutex;
   return mutex;

@@ -28,9 +28,6 @@ class NodeEnvironmentHold {
 
   NodeEnvironmentHold(const NodeEnvironmentHold&) = delete;
   NodeEnvironmentHold& operator=(const NodeEnvironmentHold&) = delete;
-
-  // Whether this Node exports its environment lock.
-  static bool Available();
 };
 
 }  // namespace mesos_napi

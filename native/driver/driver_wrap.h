@@ -47,8 +47,10 @@ class DriverWrap : public Napi::ObjectWrap<Derived>, public LiveDriver {
   void Teardown() override {
     if (torn_down_) return;
     torn_down_ = true;
-    bridge_->Close();
+    // Aborted first: a thread that Close() releases from a handler it waits for must find
+    // the driver no longer running, or libmesos acknowledges updates no handler saw.
     if (driver_) driver_->abort();
+    bridge_->Close();
     if (joiner_.joinable()) joiner_.join();
     if (driver_) TakeRemains()();
     if (deleter_.joinable()) deleter_.join();
