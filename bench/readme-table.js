@@ -12,6 +12,7 @@ const row = (cells) => out.push(`| ${cells.join(' | ')} |`);
 
 out.push(
   `Run of ${results.date} (Node ${results.node}${results.quick ? ', --quick' : ''}; ` +
+    `Mesos ${results.mesosBuild ?? 'build not stated'}; ` +
     `load average ${results.loadAtStart?.join(' / ')} at the start, ` +
     `${results.loadAtEnd?.join(' / ')} at the end).`,
   '',

@@ -43,6 +43,9 @@ async function main() {
   const results = {
     date: new Date().toISOString(),
     node: process.version,
+    // How the Mesos under test was built, as whoever runs the bench states it (e.g.
+    // BENCH_MESOS_BUILD='1.12.0, -O2 -g0'): libmesos does not record its compiler flags.
+    mesosBuild: process.env.BENCH_MESOS_BUILD || 'not stated (BENCH_MESOS_BUILD)',
     quick,
     // The 1/5/15-minute load averages at the start and the end: other work on the machine
     // distorts wall-clock figures (the per-call CPU columns much less).
@@ -170,6 +173,7 @@ async function main() {
     Object.assign(results, {
       date: last.date,
       node: last.node,
+      mesosBuild: last.mesosBuild,
       loadAtStart: last.loadAtStart,
       loadAtEnd: last.loadAtEnd,
     });
