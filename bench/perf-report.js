@@ -4,9 +4,9 @@
 const { spawnSync } = require('child_process');
 const { partOf, PARTS } = require('./profile-parts');
 
-// Node flags naming JIT-compiled functions for perf (/tmp/perf-<pid>.map), without V8's
-// own log file in the working directory.
-const JIT_NAMES = ['--perf-basic-prof', '--logfile=/dev/null', '--no-logfile-per-isolate'];
+// Node flags naming JIT-compiled functions for perf (/tmp/perf-<pid>.map); V8's own log,
+// which the flag turns on, goes to `log` (by default into the working directory).
+const jitNames = (log) => ['--perf-basic-prof', `--logfile=${log}`, '--no-logfile-per-isolate'];
 
 /** `perf record -e cpu-clock -F hz -o data -- command...`, then the command's stdout. */
 function perfRecord(data, command, { hz = 2000, env = {}, timeoutMs = 10 * 60 * 1000 } = {}) {
@@ -88,4 +88,4 @@ function printParts({ parts }, indent = '  ') {
   }
 }
 
-module.exports = { JIT_NAMES, perfRecord, samples, byPart, printParts };
+module.exports = { jitNames, perfRecord, samples, byPart, printParts };

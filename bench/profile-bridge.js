@@ -57,9 +57,7 @@ function main() {
     .map((r) => ({ ...r, count: r.count - (jsRows.get(`${r.dso}|${r.symbol}`) ?? 0) }))
     .filter((r) => r.count > 0);
   const rest = byPart(others);
-  console.log(
-    `Every other thread's ${rest.total} samples (the firing threads, the C++ hand-off's):`,
-  );
+  console.log(`Every other thread's ${rest.total} samples (the firing thread's, V8's, libuv's):`);
   printParts(rest);
 }
 

@@ -8,7 +8,7 @@
 // usage: node bench/profile-launch.js [N (default 100000)]
 const fs = require('fs');
 const path = require('path');
-const { JIT_NAMES, perfRecord, samples, byPart, printParts } = require('./perf-report');
+const { jitNames, perfRecord, samples, byPart, printParts } = require('./perf-report');
 const { runCppBaseline } = require('./cpp-baseline');
 const { benchLocalEnv } = require('./local-env');
 
@@ -69,7 +69,7 @@ function main() {
   const data = path.join(OUT, 'launch.perf.data');
   const stdout = perfRecord(
     data,
-    [process.execPath, ...JIT_NAMES, __filename, '--loop', String(n)],
+    [process.execPath, ...jitNames(path.join(OUT, 'v8.log')), __filename, '--loop', String(n)],
     { hz: 4000 },
   );
   const line = stdout.split('\n').find((l) => l.startsWith('{'));

@@ -10,7 +10,7 @@
 const fs = require('fs');
 const path = require('path');
 const { startLocalCluster } = require('../lib/cluster');
-const { JIT_NAMES, perfRecord, samples, byPart, printParts } = require('./perf-report');
+const { jitNames, perfRecord, samples, byPart, printParts } = require('./perf-report');
 
 const OUT = path.join(__dirname, 'results', 'profiles');
 const DRIVER_BENCH = path.join(__dirname, '..', 'build', 'driver_bench');
@@ -18,7 +18,16 @@ const DRIVER_BENCH = path.join(__dirname, '..', 'build', 'driver_bench');
 function command(name, master, n) {
   if (name === 'c++') return [DRIVER_BENCH, master, 'peer', n, 0, 1].map(String);
   const worker = path.join(__dirname, 'peer', 'worker.js');
-  return [process.execPath, ...JIT_NAMES, worker, name, master, n, 0, 1].map(String);
+  return [
+    process.execPath,
+    ...jitNames(path.join(OUT, 'v8.log')),
+    worker,
+    name,
+    master,
+    n,
+    0,
+    1,
+  ].map(String);
 }
 
 function reconcileOf(name, stdout) {
@@ -42,14 +51,16 @@ async function main() {
   try {
     for (const name of frameworks) {
       const data = path.join(OUT, `${name}.perf.data`);
-      const reconcile = reconcileOf(name, perfRecord(data, command(name, cluster.master, n)));
-      if (!reconcile?.complete && name !== 'c++')
-        throw new Error(`${name}: reconciliation incomplete`);
+      const stdout = perfRecord(data, command(name, cluster.master, n));
+      const reconcile = reconcileOf(name, stdout);
+      if (!reconcile) throw new Error(`${name}: no reconciliation result in ${stdout.slice(-600)}`);
+      const incomplete =
+        reconcile.complete === false ? ` (incomplete: ${reconcile.answered} answered)` : '';
       const split = byPart(samples(data));
       const cpuPer10k = reconcile.cpuMs / 1000 / (n / 10000);
       results[name] = { cpuPer10k, reconcileMs: reconcile.ms, ...split };
       console.log(
-        `${name}: ${cpuPer10k.toFixed(3)} CPU s per 10k updates (reconcile ${n} in ${Math.round(reconcile.ms)} ms), ${split.total} samples`,
+        `${name}: ${cpuPer10k.toFixed(3)} CPU s per 10k updates (reconcile ${n} in ${Math.round(reconcile.ms)} ms${incomplete}), ${split.total} samples`,
       );
       printParts(split);
     }
