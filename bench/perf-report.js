@@ -88,4 +88,16 @@ function printParts({ parts }, indent = '  ') {
   }
 }
 
-module.exports = { jitNames, perfRecord, samples, byPart, printParts };
+/**
+ * A profile script's entry: with `--loop N` it is the profiled child and runs loop(N);
+ * else it runs main(), which records that child.
+ */
+function profiledScript(loop, main) {
+  if (process.argv[2] !== '--loop') return main();
+  return loop(Number(process.argv[3])).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
+
+module.exports = { profiledScript, jitNames, perfRecord, samples, byPart, printParts };

@@ -6,7 +6,7 @@
 // usage: node bench/profile-bridge.js [N (default 200000)]
 const fs = require('fs');
 const path = require('path');
-const { perfRecord, samples, byPart, printParts } = require('./perf-report');
+const { profiledScript, perfRecord, samples, byPart, printParts } = require('./perf-report');
 
 const OUT = path.join(__dirname, 'results', 'profiles');
 
@@ -61,11 +61,4 @@ function main() {
   printParts(rest);
 }
 
-if (process.argv[2] === '--loop') {
-  loop(Number(process.argv[3])).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main();
-}
+profiledScript(loop, main);

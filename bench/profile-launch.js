@@ -8,7 +8,14 @@
 // usage: node bench/profile-launch.js [N (default 100000)]
 const fs = require('fs');
 const path = require('path');
-const { jitNames, perfRecord, samples, byPart, printParts } = require('./perf-report');
+const {
+  profiledScript,
+  jitNames,
+  perfRecord,
+  samples,
+  byPart,
+  printParts,
+} = require('./perf-report');
 const { runCppBaseline } = require('./cpp-baseline');
 const { benchLocalEnv } = require('./local-env');
 
@@ -93,11 +100,4 @@ function main() {
   printParts(split);
 }
 
-if (process.argv[2] === '--loop') {
-  loop(Number(process.argv[3])).catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main();
-}
+profiledScript(loop, main);

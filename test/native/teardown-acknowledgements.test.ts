@@ -1,9 +1,8 @@
 import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'child_process';
-import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { lastJsonLine } from '../support/fixture-json';
 import { describeWithMesos } from '../support/mesos';
+import { preloadShim } from '../support/preload-shim';
 
 // Teardown (process.exit() on the main thread, or a worker terminated) while libmesos's
 // thread waits in statusUpdate for a handler: libmesos acknowledges an update implicitly
@@ -15,18 +14,7 @@ import { describeWithMesos } from '../support/mesos';
 const ACK = /Sending ACK for status update \S+ \(Status UUID: ([0-9a-f-]+)\)/g;
 
 describeWithMesos('teardown while a statusUpdate handler is pending', (install) => {
-  let dir: string;
-  let shim: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-slow-abort-'));
-    shim = path.join(dir, 'slow-abort.so');
-    const source = path.join(__dirname, 'fixtures', 'teardown', 'slow-abort.c');
-    const built = spawnSync('cc', ['-shared', '-fPIC', '-o', shim, source, '-ldl'], {
-      encoding: 'utf8',
-    });
-    if (built.status !== 0) throw new Error(`slow-abort.c did not build:\n${built.stderr}`);
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const built = preloadShim(path.join(__dirname, 'fixtures', 'teardown', 'slow-abort.c'));
 
   test.each(['exit', 'terminate'])(
     '%s: nothing acknowledged that no handler saw',
@@ -43,7 +31,7 @@ describeWithMesos('teardown while a statusUpdate handler is pending', (install) 
             PROTO_ROOT: install.protoRoot,
             GLOG_minloglevel: '0',
             GLOG_vmodule: 'sched=2',
-            LD_PRELOAD: shim,
+            LD_PRELOAD: built().shim,
             SLOW_ABORT_MS: '1500',
           },
           detached: true,

@@ -1,9 +1,8 @@
 import { spawnSync } from 'child_process';
-import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { lastJsonLine } from '../support/fixture-json';
 import { describeWithMesos } from '../support/mesos';
+import { preloadShim } from '../support/preload-shim';
 
 // A ZooKeeper host that resolved when TypeScript checked it and no longer does when
 // libmesos's ZooKeeper client is made (a preloaded getaddrinfo lets it resolve for the
@@ -14,18 +13,7 @@ import { describeWithMesos } from '../support/mesos';
 const HOST = 'flaky.mesos-napi.test';
 
 describeWithMesos('a ZooKeeper host that stops resolving after it was checked', () => {
-  let dir: string;
-  let shim: string;
-  beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mesos-napi-dns-'));
-    shim = path.join(dir, 'flaky-dns.so');
-    const source = path.join(__dirname, 'fixtures', 'dns', 'flaky-dns.c');
-    const built = spawnSync('cc', ['-shared', '-fPIC', '-o', shim, source, '-ldl'], {
-      encoding: 'utf8',
-    });
-    if (built.status !== 0) throw new Error(`flaky-dns.c did not build:\n${built.stderr}`);
-  });
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const built = preloadShim(path.join(__dirname, 'fixtures', 'dns', 'flaky-dns.c'));
 
   // The lookups before the client: the TypeScript check, and for the election the probe
   // of the session timeout ZooKeeper grants.
@@ -36,14 +24,19 @@ describeWithMesos('a ZooKeeper host that stops resolving after it was checked', 
   ])('%s: refused, naming %s', (kind, argument, resolutions) => {
     const result = spawnSync(
       process.execPath,
-      [path.join(__dirname, 'fixtures', 'dns', 'flaky-zookeeper.js'), kind, `${HOST}:1`, dir],
+      [
+        path.join(__dirname, 'fixtures', 'dns', 'flaky-zookeeper.js'),
+        kind,
+        `${HOST}:1`,
+        built().dir,
+      ],
       {
         encoding: 'utf8',
         timeout: 30_000,
         env: {
           ...process.env,
           GLOG_minloglevel: '3',
-          LD_PRELOAD: shim,
+          LD_PRELOAD: built().shim,
           FLAKY_DNS_HOST: HOST,
           FLAKY_DNS_RESOLUTIONS: String(resolutions),
         },
