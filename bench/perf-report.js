@@ -20,6 +20,9 @@ function perfRecord(data, command, { hz = 2000, env = {}, timeoutMs = 10 * 60 * 
       maxBuffer: 64 * 1024 * 1024,
     },
   );
+  if (run.error?.code === 'ENOENT') {
+    throw new Error('perf was not found on PATH (Debian: apt install linux-perf)');
+  }
   if (run.status !== 0) {
     throw new Error(
       `${command.join(' ')}: exit ${run.status ?? run.signal}: ${(run.stderr || '').slice(-600)}`,
