@@ -48,12 +48,12 @@ function main() {
   console.log(
     `bridge, 64 B, sync handler, thread waits, ${n} events: ${Math.round(jsRate)} ev/s against the C++ hand-off's ${Math.round(cppRate)} (${(jsRate / cppRate).toFixed(3)})`,
   );
-  const js = byPart(samples(data, tid));
+  const jsSamples = samples(data, tid);
+  const js = byPart(jsSamples);
   console.log(`The JS thread's ${js.total} samples (the whole process life), by part:`);
   printParts(js);
-  const all = samples(data);
-  const jsRows = new Map(samples(data, tid).map((r) => [`${r.dso}|${r.symbol}`, r.count]));
-  const others = all
+  const jsRows = new Map(jsSamples.map((r) => [`${r.dso}|${r.symbol}`, r.count]));
+  const others = samples(data)
     .map((r) => ({ ...r, count: r.count - (jsRows.get(`${r.dso}|${r.symbol}`) ?? 0) }))
     .filter((r) => r.count > 0);
   const rest = byPart(others);

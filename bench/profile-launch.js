@@ -88,7 +88,9 @@ function main() {
   };
   console.log(`launchTasks x${n}, CPU of the calling thread per call, µs:`);
   console.log(`  TypeScript: the whole public call ${callUs.toFixed(2)}`);
-  console.log(`  TypeScript: encoding the three arguments alone ${encodeUs.toFixed(2)}`);
+  console.log(
+    `  TypeScript: building and encoding the three arguments alone ${encodeUs.toFixed(2)}`,
+  );
   console.log(`  TypeScript: the native call alone (bytes encoded before) ${nativeUs.toFixed(2)}`);
   console.log(`  C++: one TaskInfo reused (bench 3's floor) ${cppUs('launchTasks').toFixed(2)}`);
   console.log(

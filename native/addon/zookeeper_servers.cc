@@ -45,4 +45,10 @@ std::optional<std::string> UnresolvedServer(const std::string& servers) {
   return std::nullopt;
 }
 
+void CheckServersResolve(Napi::Env env, const std::string& servers) {
+  if (std::optional<std::string> problem = UnresolvedServer(servers)) {
+    throw Napi::TypeError::New(env, *problem);
+  }
+}
+
 }  // namespace mesos_napi

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <napi.h>
+
 #include <optional>
 #include <string>
 
@@ -13,6 +15,9 @@ namespace mesos_napi {
 // Why one of `servers` ('host:port,...') does not resolve, starting with
 // kUnresolvedServer, or nullopt.
 std::optional<std::string> UnresolvedServer(const std::string& servers);
+
+// JS thread: throws UnresolvedServer's reason as a TypeError, if there is one.
+void CheckServersResolve(Napi::Env env, const std::string& servers);
 
 inline constexpr const char* kUnresolvedServer = "unresolved-server: ";
 

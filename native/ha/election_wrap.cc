@@ -46,9 +46,7 @@ ElectionWrap::ElectionWrap(const Napi::CallbackInfo& info)
   if (timeout <= 0) throw Napi::TypeError::New(env, "sessionTimeoutMs: expected a positive number");
   Try<zookeeper::URL> parsed = zookeeper::URL::parse(url);
   if (parsed.isError()) throw Napi::TypeError::New(env, "url: " + parsed.error());
-  if (std::optional<std::string> problem = UnresolvedServer(parsed->servers)) {
-    throw Napi::TypeError::New(env, *problem);
-  }
+  CheckServersResolve(env, parsed->servers);
   zookeeper_clients_ = AcquireZooKeeperClients(env, 1, "a LeaderElection");
   bridge_ = EventBridge::Create(env, dispatch, "ZooKeeperElection");
   bridge_->Hold(env);

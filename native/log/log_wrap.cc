@@ -5,7 +5,6 @@
 
 #include <atomic>
 #include <mutex>
-#include <optional>
 #include <process/pid.hpp>
 #include <set>
 #include <string>
@@ -138,9 +137,7 @@ LogWrap::LogWrap(const Napi::CallbackInfo& info)
     const Duration timeout = MillisecondsArg(info[4], "timeout");
     const std::string znode = StringArg(info[5], "znode");
     Option<zookeeper::Authentication> auth = AuthenticationArgs(info[6], info[7]);
-    if (std::optional<std::string> problem = UnresolvedServer(servers)) {
-      throw Napi::TypeError::New(env, *problem);
-    }
+    CheckServersResolve(env, servers);
     // The replicas' group and the log's own.
     std::shared_ptr<void> clients = AcquireZooKeeperClients(env, 2, "a ZooKeeper Log");
     ClaimPath(env, path);

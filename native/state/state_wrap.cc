@@ -4,7 +4,6 @@
 #include <mesos/state/leveldb.hpp>
 #include <mesos/state/log.hpp>
 #include <mesos/state/zookeeper.hpp>
-#include <optional>
 #include <set>
 #include <stout/uuid.hpp>
 #include <string>
@@ -43,9 +42,7 @@ StateWrap::StateWrap(const Napi::CallbackInfo& info)
     const Duration timeout = MillisecondsArg(info[2], "timeout");
     const std::string znode = StringArg(info[3], "znode");
     Option<zookeeper::Authentication> auth = AuthenticationArgs(info[4], info[5]);
-    if (std::optional<std::string> problem = UnresolvedServer(servers)) {
-      throw Napi::TypeError::New(env, *problem);
-    }
+    CheckServersResolve(env, servers);
     core_->zookeeper_clients = AcquireZooKeeperClients(env, 1, "a ZooKeeperState");
     core_->storage.reset(new mesos::state::ZooKeeperStorage(servers, timeout, znode, auth));
   } else if (kind == "log") {

@@ -123,4 +123,4 @@ function makeHandler(kind, specs, ctx) {
   return handler;
 }
 
-module.exports = { makeHandler };
+module.exports = { makeHandler, uuidString };
